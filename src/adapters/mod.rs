@@ -1,0 +1,71 @@
+//! Adapters: everything that touches the outside world. The core never imports from here.
+//!
+//! - [`embedded`]: SQLite store + queue for `triage serve` (no AWS account needed).
+//! - [`dynamo`]: the DynamoDB store.
+//! - [`sqs`]: the SQS queue.
+//! - [`secrets`]: Secrets Manager (`TRIAGE_SECRETS_ID`), read once at cold start.
+//! - [`lambda`]: the Lambda event shell.
+//! - [`server`]: the local HTTP server.
+
+pub mod dynamo;
+pub mod embedded;
+pub mod lambda;
+pub mod secrets;
+pub mod server;
+pub mod sqs;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use crate::app::{App, Store};
+use crate::config::{Backend, Config, ProcessEnv, Shell};
+use crate::http::Service;
+
+/// Loads the AWS SDK configuration from the environment (honours `AWS_ENDPOINT_URL`).
+pub async fn aws_config() -> aws_config::SdkConfig {
+    aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await
+}
+
+/// Reads configuration (with Secrets Manager when `TRIAGE_SECRETS_ID` is set) and wires the
+/// service on the configured backend. Runs once per process.
+pub async fn build_service(shell: Shell) -> anyhow::Result<(Service, Arc<dyn Store>)> {
+    let env = ProcessEnv;
+    let probe = Config::load(&env, &HashMap::new(), shell)?;
+    let needs_aws = probe.secrets_id.is_some() || matches!(probe.backend, Backend::Aws { .. });
+    let sdk = if needs_aws {
+        Some(aws_config().await)
+    } else {
+        None
+    };
+    let config = match (&probe.secrets_id, &sdk) {
+        (Some(id), Some(sdk)) => {
+            let overlay = secrets::fetch(sdk, id).await?;
+            Config::load(&env, &overlay, shell)?
+        }
+        _ => probe,
+    };
+    config.log_platforms();
+    let rules = Arc::new(config.rules.clone());
+    let (store, queue): (Arc<dyn Store>, Arc<dyn crate::app::Queue>) = match (&config.backend, &sdk)
+    {
+        (Backend::Aws { table, queue_url }, Some(sdk)) => (
+            Arc::new(dynamo::DynamoStore::new(
+                aws_sdk_dynamodb::Client::new(sdk),
+                table.clone(),
+            )),
+            Arc::new(sqs::SqsQueue::new(
+                aws_sdk_sqs::Client::new(sdk),
+                queue_url.clone(),
+            )),
+        ),
+        (Backend::Embedded { data_dir }, _) => {
+            let s = Arc::new(embedded::EmbeddedStore::open(data_dir)?);
+            (s.clone(), s)
+        }
+        (Backend::Aws { .. }, None) => {
+            unreachable!("AWS config is loaded whenever the backend is AWS")
+        }
+    };
+    let app = App::new(store.clone(), queue, rules);
+    Ok((Service::new(app, config.secrets, config.limits), store))
+}

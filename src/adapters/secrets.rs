@@ -1,0 +1,51 @@
+//! Secrets Manager: `TRIAGE_SECRETS_ID` names a JSON secret whose keys are the secret variable
+//! names of SPEC section 3. Read once at cold start; values are never logged.
+
+use std::collections::HashMap;
+
+use crate::config::SECRET_VARS;
+
+/// Fetches the secret and returns the known keys; unknown keys are ignored.
+pub async fn fetch(
+    sdk: &aws_config::SdkConfig,
+    secret_id: &str,
+) -> anyhow::Result<HashMap<String, String>> {
+    let client = aws_sdk_secretsmanager::Client::new(sdk);
+    let out = client
+        .get_secret_value()
+        .secret_id(secret_id)
+        .send()
+        .await
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "cannot read TRIAGE_SECRETS_ID: {}",
+                aws_sdk_secretsmanager::error::DisplayErrorContext(e)
+            )
+        })?;
+    let text = out
+        .secret_string()
+        .ok_or_else(|| anyhow::anyhow!("TRIAGE_SECRETS_ID holds no SecretString"))?;
+    parse(text)
+}
+
+/// Parses the secret's JSON (pure; unit-tested).
+pub fn parse(text: &str) -> anyhow::Result<HashMap<String, String>> {
+    let v: HashMap<String, serde_json::Value> = serde_json::from_str(text)
+        .map_err(|_| anyhow::anyhow!("TRIAGE_SECRETS_ID is not a JSON object"))?;
+    Ok(v.into_iter()
+        .filter(|(k, _)| SECRET_VARS.contains(&k.as_str()))
+        .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn keeps_known_string_keys() {
+        let m = super::parse(r#"{"X_CONSUMER_SECRETS":"a,b","OTHER":"x","META_APP_SECRETS":1}"#)
+            .unwrap();
+        assert_eq!(m.len(), 1);
+        assert_eq!(m["X_CONSUMER_SECRETS"], "a,b");
+        assert!(super::parse("[]").is_err());
+    }
+}

@@ -1,0 +1,343 @@
+//! The normalised mention (`mention-triage/mention@1`): one model for every platform.
+//!
+//! A [`Mention`] can only be built inside `core` (by a normaliser, or by [`Mention::parse_json`]
+//! for already-normalised input), so holding one proves its required fields were present and sane.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use super::error::PayloadError;
+
+/// Longest id, handle or platform name we accept; anything longer is not a real platform value.
+const MAX_ID_LEN: usize = 256;
+/// Longest text we keep: far above any platform's post limit, so only abuse is cut.
+const MAX_TEXT_LEN: usize = 64 * 1024;
+
+/// Schema tag carried by serialised mentions.
+pub const MENTION_SCHEMA: &str = "mention-triage/mention@1";
+
+/// A platform name: lowercase ASCII letters, digits, `_` or `-` (e.g. `x`, `facebook`, `generic`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(transparent)]
+pub struct Platform(String);
+
+impl Platform {
+    /// X (Twitter).
+    pub fn x() -> Self {
+        Self("x".into())
+    }
+
+    /// Parses a platform name, rejecting empty, long or non-slug values.
+    pub fn parse(s: &str) -> Result<Self, PayloadError> {
+        let ok = !s.is_empty()
+            && s.len() <= 32
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
+        if ok {
+            Ok(Self(s.to_owned()))
+        } else {
+            Err(PayloadError::Invalid("platform"))
+        }
+    }
+
+    /// The name as sent on the wire.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Checks an identifier-like string: non-empty, bounded, no control characters.
+pub(crate) fn parse_id(s: &str, field: &'static str) -> Result<String, PayloadError> {
+    if s.is_empty() || s.len() > MAX_ID_LEN || s.chars().any(char::is_control) {
+        return Err(PayloadError::Invalid(field));
+    }
+    Ok(s.to_owned())
+}
+
+/// Who wrote the mention, with what the platform tells us of their reach.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Author {
+    /// The platform's stable id for the author.
+    pub id: String,
+    /// The public handle, without `@`, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub handle: Option<String>,
+    /// Follower count when the platform sends it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub followers: Option<u64>,
+    /// Whether the platform marks the author as verified.
+    pub verified: bool,
+}
+
+/// Whether the mention is visible to the public or only to the brand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Visibility {
+    /// A public post, reply or comment.
+    Public,
+    /// A direct or private message.
+    Private,
+}
+
+/// Public engagement counters, when the platform sends them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Engagement {
+    /// Likes / favourites.
+    pub likes: u64,
+    /// Reposts / retweets / shares.
+    pub reposts: u64,
+    /// Replies.
+    pub replies: u64,
+    /// Quotes.
+    pub quotes: u64,
+}
+
+/// A mention of the brand, normalised from any platform.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Mention {
+    /// Which platform it came from.
+    pub platform: Platform,
+    /// The platform's id for the post, comment or message.
+    pub id: String,
+    /// The text; `None` when the platform sends none (flagged `content_unavailable`).
+    pub text: Option<String>,
+    /// The author.
+    pub author: Author,
+    /// Public or private.
+    pub visibility: Visibility,
+    /// When it was posted.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created_at: OffsetDateTime,
+    /// Thread / conversation id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub conversation_id: Option<String>,
+    /// The post this one answers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_reply_to: Option<String>,
+    /// Language tag (BCP-47) when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
+    /// Engagement counters when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub engagement: Option<Engagement>,
+    /// Link to the post when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip)]
+    _sealed: Sealed,
+}
+
+/// Only `core` can build a [`Mention`].
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub(crate) struct Sealed;
+
+/// The parts of a mention a normaliser fills in; [`MentionParts::build`] checks them.
+#[derive(Debug, Clone)]
+pub(crate) struct MentionParts {
+    pub platform: Platform,
+    pub id: String,
+    pub text: Option<String>,
+    pub author_id: String,
+    pub handle: Option<String>,
+    pub followers: Option<u64>,
+    pub verified: bool,
+    pub visibility: Visibility,
+    pub created_at: OffsetDateTime,
+    pub conversation_id: Option<String>,
+    pub in_reply_to: Option<String>,
+    pub lang: Option<String>,
+    pub engagement: Option<Engagement>,
+    pub url: Option<String>,
+}
+
+impl MentionParts {
+    /// Validates ids and bounds, then seals the mention.
+    pub fn build(self) -> Result<Mention, PayloadError> {
+        let opt_id = |v: Option<String>, f: &'static str| -> Result<Option<String>, PayloadError> {
+            v.filter(|s| !s.is_empty())
+                .map(|s| parse_id(&s, f))
+                .transpose()
+        };
+        let text = match self.text {
+            Some(t) if t.len() > MAX_TEXT_LEN => return Err(PayloadError::Invalid("text")),
+            other => other,
+        };
+        Ok(Mention {
+            platform: self.platform,
+            id: parse_id(&self.id, "id")?,
+            text,
+            author: Author {
+                id: parse_id(&self.author_id, "author.id")?,
+                handle: opt_id(
+                    self.handle.map(|h| h.trim_start_matches('@').to_owned()),
+                    "author.handle",
+                )?,
+                followers: self.followers,
+                verified: self.verified,
+            },
+            visibility: self.visibility,
+            created_at: self.created_at,
+            conversation_id: opt_id(self.conversation_id, "conversation_id")?,
+            in_reply_to: opt_id(self.in_reply_to, "in_reply_to")?,
+            lang: opt_id(self.lang, "lang")?,
+            engagement: self.engagement,
+            url: self.url.filter(|u| u.len() <= 2048),
+            _sealed: Sealed,
+        })
+    }
+}
+
+/// The wire form of `mention@1`, as accepted on the generic route and by `triage classify`.
+#[derive(Debug, Deserialize)]
+struct MentionWire {
+    platform: Option<String>,
+    id: Option<IdValue>,
+    text: Option<String>,
+    author: Option<AuthorWire>,
+    visibility: Option<Visibility>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    created_at: Option<OffsetDateTime>,
+    conversation_id: Option<IdValue>,
+    in_reply_to: Option<IdValue>,
+    lang: Option<String>,
+    engagement: Option<Engagement>,
+    url: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct AuthorWire {
+    id: Option<IdValue>,
+    handle: Option<String>,
+    followers: Option<u64>,
+    #[serde(default)]
+    verified: bool,
+}
+
+/// Ids arrive as strings, but some tools send numbers; both are accepted.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum IdValue {
+    Str(String),
+    Num(u64),
+}
+
+impl IdValue {
+    fn into_string(self) -> String {
+        match self {
+            IdValue::Str(s) => s,
+            IdValue::Num(n) => n.to_string(),
+        }
+    }
+}
+
+impl Mention {
+    /// Parses one already-normalised mention (`mention@1`) from a JSON value.
+    ///
+    /// `now` fills in a missing `created_at`. A missing `platform`, `id` or `author.id` is an error.
+    pub fn from_json_value(
+        v: serde_json::Value,
+        now: OffsetDateTime,
+    ) -> Result<Self, PayloadError> {
+        let w: MentionWire = serde_json::from_value(v).map_err(|_| PayloadError::Malformed)?;
+        let platform = Platform::parse(
+            w.platform
+                .as_deref()
+                .ok_or(PayloadError::Missing("platform"))?,
+        )?;
+        let id = w.id.ok_or(PayloadError::Missing("id"))?.into_string();
+        let author = w.author.ok_or(PayloadError::Missing("author.id"))?;
+        let author_id = author
+            .id
+            .ok_or(PayloadError::Missing("author.id"))?
+            .into_string();
+        MentionParts {
+            platform,
+            id,
+            text: w.text,
+            author_id,
+            handle: author.handle,
+            followers: author.followers,
+            verified: author.verified,
+            visibility: w.visibility.unwrap_or(Visibility::Public),
+            created_at: w.created_at.unwrap_or(now),
+            conversation_id: w.conversation_id.map(IdValue::into_string),
+            in_reply_to: w.in_reply_to.map(IdValue::into_string),
+            lang: w.lang,
+            engagement: w.engagement,
+            url: w.url,
+        }
+        .build()
+    }
+
+    /// Parses one already-normalised mention from JSON text.
+    pub fn parse_json(s: &str, now: OffsetDateTime) -> Result<Self, PayloadError> {
+        let v: serde_json::Value = serde_json::from_str(s).map_err(|_| PayloadError::Malformed)?;
+        Self::from_json_value(v, now)
+    }
+
+    /// The key that identifies this mention across redeliveries: `<platform>:<id>`.
+    pub fn dedup_key(&self) -> String {
+        format!("{}:{}", self.platform, self.id)
+    }
+
+    /// The text, or `""` when the platform sent none.
+    pub fn text_or_empty(&self) -> &str {
+        self.text.as_deref().unwrap_or("")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> OffsetDateTime {
+        time::macros::datetime!(2026-11-20 10:00 UTC)
+    }
+
+    #[test]
+    fn parses_the_spec_example() {
+        let m = Mention::parse_json(
+            r#"{"platform":"x","id":"1850000000000000001","text":"@AcmeBank my card was charged twice",
+               "author":{"id":"123","handle":"jane","followers":120,"verified":false},
+               "visibility":"public","created_at":"2026-11-20T10:00:00Z","extra":1}"#,
+            now(),
+        )
+        .unwrap();
+        assert_eq!(m.dedup_key(), "x:1850000000000000001");
+        assert_eq!(m.author.followers, Some(120));
+    }
+
+    #[test]
+    fn missing_required_fields_are_named() {
+        let cases = [
+            (r#"{"id":"1","author":{"id":"2"}}"#, "platform"),
+            (r#"{"platform":"x","author":{"id":"2"}}"#, "id"),
+            (r#"{"platform":"x","id":"1","author":{}}"#, "author.id"),
+            (r#"{"platform":"x","id":"1"}"#, "author.id"),
+        ];
+        for (json, field) in cases {
+            assert_eq!(
+                Mention::parse_json(json, now()).unwrap_err(),
+                PayloadError::Missing(field)
+            );
+        }
+    }
+
+    #[test]
+    fn rejects_bad_platform_and_empty_id() {
+        assert!(
+            Mention::parse_json(r#"{"platform":"X!","id":"1","author":{"id":"2"}}"#, now())
+                .is_err()
+        );
+        assert!(
+            Mention::parse_json(r#"{"platform":"x","id":"","author":{"id":"2"}}"#, now()).is_err()
+        );
+    }
+}

@@ -1,0 +1,381 @@
+//! X: Account Activity API (`tweet_create_events`, v1.1 tweet objects) and X Activity API
+//! (`data.event_type` = `post.mention.create` and friends, v2 post objects).
+//!
+//! Posts by the brand's own account are not mentions: a reply from it is recorded as the brand
+//! answering that author; any other own post is ignored.
+
+use serde::Deserialize;
+use time::OffsetDateTime;
+
+use super::{parse_json, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY};
+use crate::core::brand::BrandRules;
+use crate::core::error::PayloadError;
+use crate::core::mention::{Engagement, MentionParts, Platform, Visibility};
+use crate::core::verify::VerifiedBody;
+
+/// Account Activity envelope.
+#[derive(Debug, Deserialize)]
+struct AaaEnvelope {
+    for_user_id: Option<String>,
+    #[serde(default)]
+    tweet_create_events: Vec<V1Tweet>,
+}
+
+#[derive(Debug, Deserialize)]
+struct V1Tweet {
+    id_str: String,
+    text: Option<String>,
+    full_text: Option<String>,
+    #[serde(default)]
+    truncated: bool,
+    extended_tweet: Option<ExtendedTweet>,
+    user: V1User,
+    created_at: Option<String>,
+    timestamp_ms: Option<String>,
+    in_reply_to_status_id_str: Option<String>,
+    in_reply_to_user_id_str: Option<String>,
+    lang: Option<String>,
+    retweeted_status: Option<serde::de::IgnoredAny>,
+    #[serde(default)]
+    favorite_count: u64,
+    #[serde(default)]
+    retweet_count: u64,
+    #[serde(default)]
+    reply_count: u64,
+    #[serde(default)]
+    quote_count: u64,
+}
+
+#[derive(Debug, Deserialize)]
+struct ExtendedTweet {
+    full_text: String,
+}
+
+#[derive(Debug, Deserialize)]
+struct V1User {
+    id_str: String,
+    screen_name: Option<String>,
+    #[serde(default)]
+    followers_count: u64,
+    #[serde(default)]
+    verified: bool,
+}
+
+/// X Activity API envelope: `{"data": {...}}` (one event) or `{"data": [...]}`.
+#[derive(Debug, Deserialize)]
+struct XaaEnvelope {
+    data: OneOrMany<XaaEvent>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
+#[derive(Debug, Deserialize)]
+struct XaaEvent {
+    event_type: String,
+    filter: Option<XaaFilter>,
+    payload: Option<V2Post>,
+    includes: Option<V2Includes>,
+}
+
+#[derive(Debug, Deserialize)]
+struct XaaFilter {
+    user_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct V2Post {
+    id: String,
+    text: Option<String>,
+    author_id: String,
+    conversation_id: Option<String>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    created_at: Option<OffsetDateTime>,
+    lang: Option<String>,
+    in_reply_to_user_id: Option<String>,
+    #[serde(default)]
+    referenced_tweets: Vec<V2Ref>,
+    public_metrics: Option<V2Metrics>,
+}
+
+#[derive(Debug, Deserialize)]
+struct V2Ref {
+    #[serde(rename = "type")]
+    kind: String,
+    id: String,
+}
+
+#[derive(Debug, Deserialize, Default)]
+#[serde(default)]
+struct V2Metrics {
+    like_count: u64,
+    retweet_count: u64,
+    reply_count: u64,
+    quote_count: u64,
+}
+
+#[derive(Debug, Deserialize, Default)]
+struct V2Includes {
+    #[serde(default)]
+    users: Vec<V2User>,
+}
+
+#[derive(Debug, Deserialize)]
+struct V2User {
+    id: String,
+    username: Option<String>,
+    #[serde(default)]
+    verified: bool,
+    public_metrics: Option<V2UserMetrics>,
+}
+
+#[derive(Debug, Deserialize)]
+struct V2UserMetrics {
+    #[serde(default)]
+    followers_count: u64,
+}
+
+/// Normalises an X delivery of either API.
+pub fn normalise(
+    body: &VerifiedBody<'_>,
+    brand: &BrandRules,
+    now: OffsetDateTime,
+) -> Result<Vec<Event>, PayloadError> {
+    let v = parse_json(body.bytes())?;
+    if !v.is_object() {
+        return Err(PayloadError::Malformed);
+    }
+    let events = if v.get("data").is_some() {
+        let env: XaaEnvelope = serde_json::from_value(v).map_err(|_| PayloadError::Malformed)?;
+        let items = match env.data {
+            OneOrMany::One(e) => vec![e],
+            OneOrMany::Many(es) => es,
+        };
+        check_count(items.len())?;
+        items
+            .into_iter()
+            .map(|e| from_xaa(e, brand, now))
+            .collect::<Result<Vec<_>, _>>()?
+    } else {
+        let env: AaaEnvelope = serde_json::from_value(v).map_err(|_| PayloadError::Malformed)?;
+        check_count(env.tweet_create_events.len())?;
+        let brand_id = env.for_user_id;
+        env.tweet_create_events
+            .into_iter()
+            .map(|t| from_v1(t, brand_id.as_deref(), brand, now))
+            .collect::<Result<Vec<_>, _>>()?
+    };
+    Ok(events)
+}
+
+fn check_count(n: usize) -> Result<(), PayloadError> {
+    if n > MAX_ITEMS_PER_DELIVERY {
+        return Err(PayloadError::Invalid("too many events"));
+    }
+    Ok(())
+}
+
+/// `Wed Oct 10 20:19:24 +0000 2018`.
+fn parse_v1_date(s: &str) -> Option<OffsetDateTime> {
+    let fmt = time::macros::format_description!(
+        "[weekday repr:short] [month repr:short] [day] [hour]:[minute]:[second] [offset_hour sign:mandatory][offset_minute] [year]"
+    );
+    OffsetDateTime::parse(s, fmt).ok()
+}
+
+fn from_v1(
+    t: V1Tweet,
+    brand_id: Option<&str>,
+    brand: &BrandRules,
+    now: OffsetDateTime,
+) -> Result<Event, PayloadError> {
+    let created_at = t
+        .timestamp_ms
+        .as_deref()
+        .and_then(|ms| ms.parse::<i128>().ok())
+        .and_then(|ms| OffsetDateTime::from_unix_timestamp_nanos(ms * 1_000_000).ok())
+        .or_else(|| t.created_at.as_deref().and_then(parse_v1_date))
+        .unwrap_or(now);
+    let own = brand_id == Some(t.user.id_str.as_str())
+        || brand.is_brand("x", &t.user.id_str, t.user.screen_name.as_deref());
+    if own {
+        return Ok(match t.in_reply_to_user_id_str {
+            Some(to) if Some(to.as_str()) != brand_id => Event::BrandReply(BrandReply {
+                platform: Platform::x(),
+                reply_id: t.id_str,
+                to_author_id: to,
+                at: created_at,
+            }),
+            _ => Event::Ignored(IgnoreReason::OwnPost),
+        });
+    }
+    if t.retweeted_status.is_some() {
+        return Ok(Event::Ignored(IgnoreReason::Repost));
+    }
+    let text = match (t.truncated, t.extended_tweet) {
+        (true, Some(ext)) => Some(ext.full_text),
+        _ => t.full_text.or(t.text),
+    };
+    let url = t
+        .user
+        .screen_name
+        .as_ref()
+        .map(|h| format!("https://x.com/{h}/status/{}", t.id_str));
+    let m = MentionParts {
+        platform: Platform::x(),
+        id: t.id_str,
+        text,
+        author_id: t.user.id_str,
+        handle: t.user.screen_name,
+        followers: Some(t.user.followers_count),
+        verified: t.user.verified,
+        visibility: Visibility::Public,
+        created_at,
+        conversation_id: None,
+        in_reply_to: t.in_reply_to_status_id_str,
+        lang: t.lang.filter(|l| l != "und"),
+        engagement: Some(Engagement {
+            likes: t.favorite_count,
+            reposts: t.retweet_count,
+            replies: t.reply_count,
+            quotes: t.quote_count,
+        }),
+        url,
+    }
+    .build()?;
+    Ok(Event::Mention(m))
+}
+
+fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Event, PayloadError> {
+    let is_mention = matches!(
+        e.event_type.as_str(),
+        "post.mention.create" | "post.reply.create" | "post.quote.create"
+    );
+    if !is_mention {
+        return Ok(Event::Ignored(IgnoreReason::NotAMention));
+    }
+    let post = e.payload.ok_or(PayloadError::Missing("data.payload"))?;
+    let brand_id = e.filter.and_then(|f| f.user_id);
+    let users = e.includes.unwrap_or_default().users;
+    let author = users.into_iter().find(|u| u.id == post.author_id);
+    let handle = author.as_ref().and_then(|a| a.username.clone());
+    let created_at = post.created_at.unwrap_or(now);
+    if brand_id.as_deref() == Some(post.author_id.as_str())
+        || brand.is_brand("x", &post.author_id, handle.as_deref())
+    {
+        return Ok(match post.in_reply_to_user_id {
+            Some(to) if Some(&to) != brand_id.as_ref() => Event::BrandReply(BrandReply {
+                platform: Platform::x(),
+                reply_id: post.id,
+                to_author_id: to,
+                at: created_at,
+            }),
+            _ => Event::Ignored(IgnoreReason::OwnPost),
+        });
+    }
+    let in_reply_to = post
+        .referenced_tweets
+        .iter()
+        .find(|r| r.kind == "replied_to")
+        .map(|r| r.id.clone());
+    let metrics = post.public_metrics.unwrap_or_default();
+    let url = handle
+        .as_ref()
+        .map(|h| format!("https://x.com/{h}/status/{}", post.id));
+    let m = MentionParts {
+        platform: Platform::x(),
+        id: post.id,
+        text: post.text,
+        author_id: post.author_id,
+        handle,
+        followers: author
+            .as_ref()
+            .and_then(|a| a.public_metrics.as_ref().map(|p| p.followers_count)),
+        verified: author.as_ref().is_some_and(|a| a.verified),
+        visibility: Visibility::Public,
+        created_at,
+        conversation_id: post.conversation_id,
+        in_reply_to,
+        lang: post.lang.filter(|l| l != "und"),
+        engagement: Some(Engagement {
+            likes: metrics.like_count,
+            reposts: metrics.retweet_count,
+            replies: metrics.reply_count,
+            quotes: metrics.quote_count,
+        }),
+        url,
+    }
+    .build()?;
+    Ok(Event::Mention(m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(json: &str) -> Vec<Event> {
+        normalise(
+            &VerifiedBody::for_tests(json.as_bytes()),
+            &BrandRules::default(),
+            time::macros::datetime!(2026-11-20 10:00 UTC),
+        )
+        .unwrap()
+    }
+
+    const AAA: &str = r#"{"for_user_id":"42","tweet_create_events":[
+      {"id_str":"1850000000000000001","text":"@AcmeBank my card was charged twice","timestamp_ms":"1763632800000",
+       "created_at":"Thu Nov 20 10:00:00 +0000 2025","lang":"en",
+       "user":{"id_str":"123","screen_name":"jane","followers_count":120,"verified":false}},
+      {"id_str":"1850000000000000002","text":"@jane so sorry, DM us","in_reply_to_user_id_str":"123",
+       "user":{"id_str":"42","screen_name":"AcmeBank"}},
+      {"id_str":"1850000000000000003","text":"RT @x: hi","retweeted_status":{},
+       "user":{"id_str":"7","screen_name":"bob"}}]}"#;
+
+    #[test]
+    fn account_activity_mentions_replies_and_reposts() {
+        let ev = run(AAA);
+        let Event::Mention(m) = &ev[0] else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(m.id, "1850000000000000001");
+        assert_eq!(m.author.handle.as_deref(), Some("jane"));
+        assert_eq!(m.created_at, time::macros::datetime!(2025-11-20 10:00 UTC));
+        assert!(matches!(&ev[1], Event::BrandReply(r) if r.to_author_id == "123"));
+        assert_eq!(ev[2], Event::Ignored(IgnoreReason::Repost));
+    }
+
+    #[test]
+    fn activity_api_mention() {
+        let ev = run(
+            r#"{"data":{"event_uuid":"e1","event_type":"post.mention.create","filter":{"user_id":"42"},
+            "payload":{"id":"1900","text":"@AcmeBank help","author_id":"9","conversation_id":"1900",
+              "created_at":"2026-11-20T10:00:00.000Z","lang":"en","public_metrics":{"like_count":3}},
+            "includes":{"users":[{"id":"9","username":"sam","verified":true,"public_metrics":{"followers_count":50000}}]}}}"#,
+        );
+        let Event::Mention(m) = &ev[0] else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(m.author.followers, Some(50000));
+        assert!(m.author.verified);
+        assert_eq!(m.engagement.unwrap().likes, 3);
+    }
+
+    #[test]
+    fn other_event_types_are_ignored_and_garbage_refused() {
+        assert_eq!(
+            run(r#"{"data":{"event_type":"profile.update.bio"}}"#),
+            vec![Event::Ignored(IgnoreReason::NotAMention)]
+        );
+        assert!(run(r#"{"for_user_id":"1"}"#).is_empty());
+        let bad = normalise(
+            &VerifiedBody::for_tests(b"[]"),
+            &BrandRules::default(),
+            time::macros::datetime!(2026-11-20 10:00 UTC),
+        );
+        assert!(bad.is_err());
+    }
+}
