@@ -1,0 +1,338 @@
+//! The `Store` contract: one set of behaviour checks, run against every implementation.
+//!
+//! `embedded` runs the SQLite store in a temporary directory (always). `aws_dynamo` runs the
+//! DynamoDB store on a fresh template-created table per test (needs the emulator). If the two
+//! ever disagree, `triage serve` and the Lambda would behave differently on the same traffic.
+
+use std::sync::Arc;
+
+use mention_triage::app::{InsertOutcome, Store, StoredMention};
+use mention_triage::core::mention::Platform;
+use mention_triage::core::normalise::BrandReply;
+use time::{Duration, OffsetDateTime};
+
+use crate::support::fixtures::{mention_json, now, stored, HIGH_RISK_TEXT};
+
+/// Text that triages as P2 (a negative complaint, no risk flag, small reach).
+const P2_TEXT: &str = "@AcmeBank the app is broken again, terrible";
+
+fn p1(id: &str, author: &str, created: OffsetDateTime) -> StoredMention {
+    let m = stored(
+        &mention_json(id, author, HIGH_RISK_TEXT, 50_000, created),
+        created,
+        "legal_threat",
+        1,
+    );
+    assert_eq!(m.item.triage.priority.as_str(), "P1", "fixture must be P1");
+    assert!(m.needs_queue);
+    m
+}
+
+fn p2(id: &str, author: &str, created: OffsetDateTime) -> StoredMention {
+    let m = stored(
+        &mention_json(id, author, P2_TEXT, 10, created),
+        created,
+        "complaint",
+        1,
+    );
+    assert_eq!(m.item.triage.priority.as_str(), "P2", "fixture must be P2");
+    assert!(m.needs_queue);
+    m
+}
+
+fn exists(o: InsertOutcome) -> mention_triage::app::FoundMention {
+    match o {
+        InsertOutcome::Exists(f) => f,
+        InsertOutcome::Inserted => panic!("expected Exists, got Inserted"),
+    }
+}
+
+pub async fn insert_new(s: &dyn Store) {
+    let t = now();
+    let m = p1("100", "a1", t);
+    assert_eq!(s.insert_mention(&m).await.unwrap(), InsertOutcome::Inserted);
+    // Stored but not yet marked: the queue listing is driven by mark_queued only.
+    assert!(s.queued(10).await.unwrap().is_empty());
+    let h = s
+        .author_history("x", "a1", t - Duration::hours(24))
+        .await
+        .unwrap();
+    assert_eq!(h.mention_ids, vec!["100".to_owned()]);
+    assert!(!h.brand_answered);
+}
+
+pub async fn insert_duplicate_returns_stored_state(s: &dyn Store) {
+    let t = now();
+    let first = p1("200", "a2", t);
+    assert_eq!(
+        s.insert_mention(&first).await.unwrap(),
+        InsertOutcome::Inserted
+    );
+    // A redelivery a minute later triages the same text again; what counts is the stored copy.
+    let again = p1("200", "a2", t + Duration::minutes(1));
+    let f = exists(s.insert_mention(&again).await.unwrap());
+    assert_eq!(f.dedup_key, "x:200");
+    assert_eq!(f.item_json, first.item_json);
+    assert!(f.needs_queue);
+    assert!(!f.queued, "first delivery stored but never queued");
+    s.mark_queued("x:200").await.unwrap();
+    let f = exists(s.insert_mention(&again).await.unwrap());
+    assert!(f.queued, "redelivery must see the queued flag");
+    // The failed insert left no second contact behind.
+    let h = s
+        .author_history("x", "a2", t - Duration::hours(1))
+        .await
+        .unwrap();
+    assert_eq!(h.mention_ids, vec!["200".to_owned()]);
+}
+
+pub async fn mark_queued_lists_it(s: &dyn Store) {
+    let t = now();
+    let m = p1("300", "a3", t);
+    s.insert_mention(&m).await.unwrap();
+    s.mark_queued("x:300").await.unwrap();
+    let q = s.queued(10).await.unwrap();
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].dedup_key, "x:300");
+    assert_eq!(q[0].priority, "P1");
+    assert_eq!(
+        q[0].respond_by,
+        m.item
+            .triage
+            .respond_by
+            .format(&time::format_description::well_known::Rfc3339)
+            .unwrap()
+    );
+    assert_eq!(q[0].item_json, m.item_json);
+    // Marking twice is harmless.
+    s.mark_queued("x:300").await.unwrap();
+    assert_eq!(s.queued(10).await.unwrap().len(), 1);
+}
+
+pub async fn update_mention_true_only_when_stored(s: &dyn Store) {
+    let t = now();
+    let edit = p2("400", "a4", t);
+    assert!(!s.update_mention(&edit).await.unwrap(), "never stored");
+    // ...and the failed update created nothing: the real insert is still new.
+    let original = p1("400", "a4", t);
+    assert_eq!(
+        s.insert_mention(&original).await.unwrap(),
+        InsertOutcome::Inserted
+    );
+    s.mark_queued("x:400").await.unwrap();
+    assert!(s.update_mention(&edit).await.unwrap());
+    let f = exists(s.insert_mention(&original).await.unwrap());
+    assert_eq!(
+        f.item_json, edit.item_json,
+        "the edit replaced the stored item"
+    );
+    assert!(f.queued, "an edit does not un-queue");
+    let q = s.queued(10).await.unwrap();
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].priority, "P2", "the listing follows the edited triage");
+    assert_eq!(q[0].item_json, edit.item_json);
+}
+
+pub async fn mark_removed_hides_from_queue(s: &dyn Store) {
+    let t = now();
+    s.insert_mention(&p1("500", "a5", t)).await.unwrap();
+    s.insert_mention(&p1("501", "a5", t)).await.unwrap();
+    s.mark_queued("x:500").await.unwrap();
+    s.mark_queued("x:501").await.unwrap();
+    s.mark_removed("x:500", t).await.unwrap();
+    let q = s.queued(10).await.unwrap();
+    assert_eq!(
+        q.iter().map(|e| e.dedup_key.as_str()).collect::<Vec<_>>(),
+        ["x:501"]
+    );
+    // Removing something never stored is a no-op, not a phantom mention.
+    s.mark_removed("x:599", t).await.unwrap();
+    assert_eq!(
+        s.insert_mention(&p1("599", "a5", t)).await.unwrap(),
+        InsertOutcome::Inserted
+    );
+}
+
+pub async fn brand_reply_marks_author_answered(s: &dyn Store) {
+    let t = now();
+    s.insert_mention(&p1("600", "a6", t)).await.unwrap();
+    let reply = BrandReply {
+        platform: Platform::x(),
+        reply_id: "r600".into(),
+        to_author_id: "a6".into(),
+        at: t + Duration::minutes(5),
+    };
+    s.record_brand_reply(&reply).await.unwrap();
+    // Recording the same reply twice (a redelivery) is harmless.
+    s.record_brand_reply(&reply).await.unwrap();
+    let since = t - Duration::hours(24);
+    assert!(
+        s.author_history("x", "a6", since)
+            .await
+            .unwrap()
+            .brand_answered
+    );
+    assert!(
+        !s.author_history("x", "other", since)
+            .await
+            .unwrap()
+            .brand_answered
+    );
+    assert!(
+        !s.author_history("facebook", "a6", since)
+            .await
+            .unwrap()
+            .brand_answered
+    );
+    // A reply before the window does not count.
+    let later = t + Duration::hours(1);
+    assert!(
+        !s.author_history("x", "a6", later)
+            .await
+            .unwrap()
+            .brand_answered
+    );
+}
+
+pub async fn author_history_window_and_order(s: &dyn Store) {
+    let t = now();
+    s.insert_mention(&p2("700", "a7", t - Duration::hours(30)))
+        .await
+        .unwrap();
+    s.insert_mention(&p2("701", "a7", t - Duration::hours(2)))
+        .await
+        .unwrap();
+    s.insert_mention(&p2("702", "a7", t - Duration::hours(1)))
+        .await
+        .unwrap();
+    s.insert_mention(&p2("703", "someone-else", t))
+        .await
+        .unwrap();
+    let h = s
+        .author_history("x", "a7", t - Duration::hours(24))
+        .await
+        .unwrap();
+    assert_eq!(
+        h.mention_ids,
+        vec!["702".to_owned(), "701".to_owned()],
+        "newest first, inside the window"
+    );
+    assert!(!h.brand_answered);
+    let h = s
+        .author_history("x", "a7", t - Duration::hours(48))
+        .await
+        .unwrap();
+    assert_eq!(h.mention_ids, ["702", "701", "700"]);
+    assert!(s
+        .author_history("x", "nobody", t - Duration::hours(24))
+        .await
+        .unwrap()
+        .mention_ids
+        .is_empty());
+}
+
+pub async fn surge_counts_only_new_inserts(s: &dyn Store) {
+    let t = now();
+    let bucket = 4242;
+    let mk = |id: &str, bucket| {
+        stored(
+            &mention_json(id, "a8", HIGH_RISK_TEXT, 10, t),
+            t,
+            "fraud_security",
+            bucket,
+        )
+    };
+    assert_eq!(s.surge_count("fraud_security", bucket).await.unwrap(), 0);
+    s.insert_mention(&mk("800", bucket)).await.unwrap();
+    assert_eq!(s.surge_count("fraud_security", bucket).await.unwrap(), 1);
+    s.insert_mention(&mk("800", bucket)).await.unwrap();
+    assert_eq!(
+        s.surge_count("fraud_security", bucket).await.unwrap(),
+        1,
+        "a redelivery does not count twice"
+    );
+    s.insert_mention(&mk("801", bucket)).await.unwrap();
+    assert_eq!(s.surge_count("fraud_security", bucket).await.unwrap(), 2);
+    s.insert_mention(&mk("802", bucket + 1)).await.unwrap();
+    assert_eq!(s.surge_count("fraud_security", bucket).await.unwrap(), 2);
+    assert_eq!(
+        s.surge_count("fraud_security", bucket + 1).await.unwrap(),
+        1
+    );
+    assert_eq!(s.surge_count("safety", bucket).await.unwrap(), 0);
+}
+
+pub async fn queued_most_urgent_first(s: &dyn Store) {
+    let t = now();
+    // Deadlines: P1 = created + 15 min, P2 = created + 60 min.
+    let items = [
+        p2("900", "a9", t - Duration::minutes(50)), // P2, due in 10 min
+        p1("901", "a9", t),                         // P1, due in 15 min
+        p1("902", "a9", t - Duration::minutes(10)), // P1, due in 5 min
+        p2("903", "a9", t),                         // P2, due in 60 min
+        p1("904", "a9", t),                         // P1, not queued
+    ];
+    for m in &items {
+        s.insert_mention(m).await.unwrap();
+    }
+    for k in ["x:903", "x:901", "x:900", "x:902"] {
+        s.mark_queued(k).await.unwrap();
+    }
+    let keys = |q: Vec<mention_triage::app::QueuedEntry>| {
+        q.into_iter().map(|e| e.dedup_key).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        keys(s.queued(10).await.unwrap()),
+        ["x:902", "x:901", "x:900", "x:903"]
+    );
+    assert_eq!(keys(s.queued(2).await.unwrap()), ["x:902", "x:901"]);
+    assert!(s.queued(0).await.unwrap().is_empty());
+}
+
+/// Declares one `#[tokio::test]` per contract check for a store built by `$make`
+/// (an async expression giving `Option<(Arc<dyn Store>, keep-alive guard)>`; `None` = skip).
+macro_rules! contract {
+    ($module:ident, $make:path) => {
+        mod $module {
+            contract!(@tests $make;
+                insert_new,
+                insert_duplicate_returns_stored_state,
+                mark_queued_lists_it,
+                update_mention_true_only_when_stored,
+                mark_removed_hides_from_queue,
+                brand_reply_marks_author_answered,
+                author_history_window_and_order,
+                surge_counts_only_new_inserts,
+                queued_most_urgent_first
+            );
+        }
+    };
+    (@tests $make:path; $($check:ident),+) => {
+        $(
+            #[tokio::test]
+            async fn $check() {
+                let Some((store, _keep)) = $make(stringify!($check)).await else { return };
+                super::$check(&*store).await;
+            }
+        )+
+    };
+}
+
+/// Keeps whatever backs a store (a temp dir) alive for the test.
+type Keep = Box<dyn std::any::Any + Send>;
+
+async fn embedded_store(_test: &str) -> Option<(Arc<dyn Store>, Keep)> {
+    let dir = tempfile::tempdir().unwrap();
+    let store = mention_triage::adapters::embedded::EmbeddedStore::open(dir.path()).unwrap();
+    Some((Arc::new(store), Box::new(dir)))
+}
+
+async fn dynamo_store(test: &str) -> Option<(Arc<dyn Store>, Keep)> {
+    let aws = crate::support::aws::Aws::connect(test).await?;
+    let table = crate::support::template::create_table(&aws).await;
+    let store = mention_triage::adapters::dynamo::DynamoStore::new(aws.ddb.clone(), table);
+    Some((Arc::new(store), Box::new(())))
+}
+
+contract!(embedded, super::embedded_store);
+contract!(aws_dynamo, super::dynamo_store);
