@@ -226,6 +226,8 @@ impl DynamoStore {
                 // '~' sorts after every digit, so this bounds the range to the prefix.
                 .expression_attribute_values(":hi", s(format!("{prefix}#~")))
                 .scan_index_forward(false)
+                // No filter expression, so Limit is exact: read no more than asked for.
+                .limit(i32::try_from(max).unwrap_or(i32::MAX))
                 .set_exclusive_start_key(start)
                 .send()
                 .await
@@ -530,6 +532,48 @@ impl Store for DynamoStore {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use aws_sdk_dynamodb::types::error::{ResourceNotFoundException, TransactionCanceledException};
+    use aws_sdk_dynamodb::types::CancellationReason;
+
+    fn cancelled(codes: &[&str]) -> SdkError<TransactWriteItemsError, ()> {
+        let mut e = TransactionCanceledException::builder();
+        for c in codes {
+            e = e.cancellation_reasons(CancellationReason::builder().code(*c).build());
+        }
+        SdkError::service_error(
+            TransactWriteItemsError::TransactionCanceledException(e.build()),
+            (),
+        )
+    }
+
+    /// Only the mention's own condition means "redelivery"; anything else must become a 503.
+    #[test]
+    fn only_a_failed_mention_condition_is_a_redelivery() {
+        assert!(mention_exists(&cancelled(&[
+            "ConditionalCheckFailed",
+            "None",
+            "None"
+        ])));
+        // Emulators are never concurrent; AWS is: a conflict is retryable, not a duplicate.
+        assert!(!mention_exists(&cancelled(&[
+            "TransactionConflict",
+            "None",
+            "None"
+        ])));
+        assert!(!mention_exists(&cancelled(&[
+            "None",
+            "ConditionalCheckFailed",
+            "None"
+        ])));
+        assert!(!mention_exists(&cancelled(&[])));
+        let other = SdkError::service_error(
+            TransactWriteItemsError::ResourceNotFoundException(
+                ResourceNotFoundException::builder().build(),
+            ),
+            (),
+        );
+        assert!(!mention_exists(&other));
+    }
 
     #[test]
     fn keys_sort_as_intended() {

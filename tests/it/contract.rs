@@ -336,3 +336,38 @@ async fn dynamo_store(test: &str) -> Option<(Arc<dyn Store>, Keep)> {
 
 contract!(embedded, super::embedded_store);
 contract!(aws_dynamo, super::dynamo_store);
+
+/// DynamoDB only (the embedded store keeps everything): TTL deletion is lazy on AWS, never
+/// happens on moto and runs every 60 s on ministack, so the store must ignore expired items
+/// itself. These assertions hold whether or not the emulator has deleted the item yet.
+mod aws_dynamo_ttl {
+    use super::*;
+
+    #[tokio::test]
+    async fn expired_mention_is_gone_before_deletion() {
+        let Some((s, _keep)) = super::dynamo_store("expired_mention_is_gone").await else {
+            return;
+        };
+        let long_ago = now() - Duration::days(31);
+        let old = p1("950", "a95", long_ago);
+        assert_eq!(
+            s.insert_mention(&old).await.unwrap(),
+            InsertOutcome::Inserted
+        );
+        s.mark_queued("x:950").await.unwrap();
+        assert!(
+            s.queued(10).await.unwrap().is_empty(),
+            "an expired mention is not listed"
+        );
+        // A delivery after the dedup horizon is new again (and queued afresh by the app).
+        let fresh = p1("950", "a95", now());
+        assert_eq!(
+            s.insert_mention(&fresh).await.unwrap(),
+            InsertOutcome::Inserted
+        );
+        s.mark_queued("x:950").await.unwrap();
+        let q = s.queued(10).await.unwrap();
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].item_json, fresh.item_json);
+    }
+}
