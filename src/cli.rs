@@ -66,7 +66,7 @@ pub enum Command {
 }
 
 /// Platforms `triage sign` can sign for.
-#[derive(Debug, Clone, Copy, ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum SignPlatform {
     /// X: x-twitter-webhooks-signature.
     X,

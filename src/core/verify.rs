@@ -163,7 +163,7 @@ pub fn check_size(len: usize, limits: &Limits) -> Result<(), VerifyError> {
 pub fn single<'h>(values: &[&'h str], name: &'static str) -> Result<&'h str, VerifyError> {
     match values {
         [] => Err(VerifyError::MissingHeader(name)),
-        [v] if v.is_empty() => Err(VerifyError::MalformedHeader(name)),
+        [""] => Err(VerifyError::MalformedHeader(name)),
         [v] => Ok(v),
         _ => Err(VerifyError::DuplicateHeader(name)),
     }

@@ -1,7 +1,15 @@
-//! The single integration-test binary: one link step for every suite, one copy of the helpers.
+//! The single integration-test binary (one link step, shared helpers).
 //! Tests whose name contains `aws` need the emulator (`TRIAGE_TEST_AWS_ENDPOINT`); the rest run anywhere.
 
-mod aws_flow; // the HTTP service end to end on DynamoDB + SQS, and `triage queue`
+// Emulator discovery, SDK clients, template-created table/queues, fixtures.
+mod support;
+// The signed samples in events/ are current and answer as documented.
+mod events;
+// `triage serve`, `triage queue`, `triage classify` and `triage sign` as a user runs them.
+mod serve;
+// The Store contract, run against every implementation (embedded SQLite, DynamoDB).
+mod contract;
+// The HTTP service end to end on DynamoDB + SQS, and `triage queue` reading DynamoDB.
+mod aws_flow;
+// The Lambda binary driven through a stand-in Runtime API.
 mod bootstrap;
-mod contract; // the Store contract, run against every implementation
-mod support; // emulator discovery, SDK clients, template-driven tables/queues, fixtures // the Lambda binary driven through a stand-in Runtime API
