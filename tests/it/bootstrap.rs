@@ -21,6 +21,9 @@ use crate::aws_or_skip;
 use crate::support::fixtures::{now, x_delivery, x_headers, HIGH_RISK_TEXT, X_SECRET};
 use crate::support::rig::Rig;
 
+/// The X secret `events/*.json` are signed with (events/README.md).
+const EVENTS_X_SECRET: &str = "events-x-consumer-secret";
+
 /// How long a cold start plus one invocation may take on a busy 2-core machine.
 const WAIT: Duration = Duration::from_secs(60);
 
@@ -350,7 +353,10 @@ async fn aws_lambda_runtime_roundtrip() {
     let mut env = rig.aws.child_env();
     env.push(("TRIAGE_TABLE", rig.table.clone()));
     env.push(("TRIAGE_QUEUE_URL", rig.queues.main.url.clone()));
-    env.push(("X_CONSUMER_SECRETS", format!("old-secret,{X_SECRET}")));
+    env.push((
+        "X_CONSUMER_SECRETS",
+        format!("{X_SECRET},{EVENTS_X_SECRET}"),
+    ));
     let function = FunctionProcess::spawn(&api, &env);
 
     let body = x_delivery("1850000000000000100", "900", HIGH_RISK_TEXT, 50_000, now());
@@ -381,11 +387,28 @@ async fn aws_lambda_runtime_roundtrip() {
     assert_eq!(status, 401);
     assert_eq!(answer["error"], "invalid_signature");
 
+    // The shipped samples (signed with the events/ secret, the second in the rotation list)
+    // behave as events/README.md promises on the AWS backends too.
+    let sample = |name: &str| -> serde_json::Value {
+        let path = format!("{}/events/{name}", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let report = api.invoke("req-4", sample("x-mention.json"));
+    let (status, answer) = http_answer(report, &function);
+    assert_eq!(
+        (status, answer["queued"].as_u64()),
+        (200, Some(1)),
+        "{answer}"
+    );
+    let report = api.invoke("req-5", sample("x-forged.json"));
+    let (status, answer) = http_answer(report, &function);
+    assert_eq!(status, 401, "{answer}");
+
     let messages = rig.drain().await;
     assert_eq!(
         messages.len(),
-        1,
-        "one delivery, one message, whatever the redeliveries"
+        2,
+        "one message per new high-risk mention, whatever the redeliveries"
     );
     assert!(rig.mention_item("1850000000000000100").await.is_some());
     drop(function);

@@ -47,7 +47,7 @@ fn exists(o: InsertOutcome) -> mention_triage::app::FoundMention {
     }
 }
 
-pub async fn insert_new(s: &dyn Store) {
+async fn insert_new(s: &dyn Store) {
     let t = now();
     let m = p1("100", "a1", t);
     assert_eq!(s.insert_mention(&m).await.unwrap(), InsertOutcome::Inserted);
@@ -61,7 +61,7 @@ pub async fn insert_new(s: &dyn Store) {
     assert!(!h.brand_answered);
 }
 
-pub async fn insert_duplicate_returns_stored_state(s: &dyn Store) {
+async fn insert_duplicate_returns_stored_state(s: &dyn Store) {
     let t = now();
     let first = p1("200", "a2", t);
     assert_eq!(
@@ -86,7 +86,7 @@ pub async fn insert_duplicate_returns_stored_state(s: &dyn Store) {
     assert_eq!(h.mention_ids, vec!["200".to_owned()]);
 }
 
-pub async fn mark_queued_lists_it(s: &dyn Store) {
+async fn mark_queued_lists_it(s: &dyn Store) {
     let t = now();
     let m = p1("300", "a3", t);
     s.insert_mention(&m).await.unwrap();
@@ -109,7 +109,7 @@ pub async fn mark_queued_lists_it(s: &dyn Store) {
     assert_eq!(s.queued(10).await.unwrap().len(), 1);
 }
 
-pub async fn update_mention_true_only_when_stored(s: &dyn Store) {
+async fn update_mention_true_only_when_stored(s: &dyn Store) {
     let t = now();
     let edit = p2("400", "a4", t);
     assert!(!s.update_mention(&edit).await.unwrap(), "never stored");
@@ -133,7 +133,7 @@ pub async fn update_mention_true_only_when_stored(s: &dyn Store) {
     assert_eq!(q[0].item_json, edit.item_json);
 }
 
-pub async fn mark_removed_hides_from_queue(s: &dyn Store) {
+async fn mark_removed_hides_from_queue(s: &dyn Store) {
     let t = now();
     s.insert_mention(&p1("500", "a5", t)).await.unwrap();
     s.insert_mention(&p1("501", "a5", t)).await.unwrap();
@@ -153,7 +153,7 @@ pub async fn mark_removed_hides_from_queue(s: &dyn Store) {
     );
 }
 
-pub async fn brand_reply_marks_author_answered(s: &dyn Store) {
+async fn brand_reply_marks_author_answered(s: &dyn Store) {
     let t = now();
     s.insert_mention(&p1("600", "a6", t)).await.unwrap();
     let reply = BrandReply {
@@ -194,7 +194,7 @@ pub async fn brand_reply_marks_author_answered(s: &dyn Store) {
     );
 }
 
-pub async fn author_history_window_and_order(s: &dyn Store) {
+async fn author_history_window_and_order(s: &dyn Store) {
     let t = now();
     s.insert_mention(&p2("700", "a7", t - Duration::hours(30)))
         .await
@@ -231,7 +231,7 @@ pub async fn author_history_window_and_order(s: &dyn Store) {
         .is_empty());
 }
 
-pub async fn surge_counts_only_new_inserts(s: &dyn Store) {
+async fn surge_counts_only_new_inserts(s: &dyn Store) {
     let t = now();
     let bucket = 4242;
     let mk = |id: &str, bucket| {
@@ -262,7 +262,7 @@ pub async fn surge_counts_only_new_inserts(s: &dyn Store) {
     assert_eq!(s.surge_count("safety", bucket).await.unwrap(), 0);
 }
 
-pub async fn queued_most_urgent_first(s: &dyn Store) {
+async fn queued_most_urgent_first(s: &dyn Store) {
     let t = now();
     // Deadlines: P1 = created + 15 min, P2 = created + 60 min.
     let items = [
