@@ -6,11 +6,16 @@
 //! queue nothing new; refused requests store nothing; a failing DynamoDB or SQS is a 503 whose
 //! redelivery completes the work once; and `triage queue` reads the queue state from DynamoDB.
 
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
+
 use aws_sdk_sqs::types::{Message, QueueAttributeName};
 use mention_triage::adapters::dynamo::QUEUED_INDEX;
+use mention_triage::core::brand::BrandRules;
 use mention_triage::core::verify::Limits;
 use mention_triage::http::{Request, Service};
 use serde_json::json;
+use time::{Duration, OffsetDateTime};
 
 use crate::aws_or_skip;
 use crate::support::aws::unique;
@@ -299,4 +304,69 @@ async fn aws_template_resources_match_what_the_code_uses() {
         size,
         declared["MaximumMessageSize"].as_u64().unwrap().to_string()
     );
+}
+
+#[tokio::test]
+async fn aws_context_carries_recent_contacts_and_surge() {
+    let rig = Rig::new(aws_or_skip!("aws_context")).await;
+    // A low threshold, and a clock the test moves: one minute per delivery, all inside one
+    // surge window, so the outcome never depends on when the test runs.
+    let rules = BrandRules::from_toml("surge_threshold = 3").unwrap();
+    let window = i64::from(rules.surge_window_minutes) * 60;
+    let start = now().unix_timestamp().div_euclid(window) * window;
+    let minutes = Arc::new(AtomicI64::new(0));
+    let clock = {
+        let minutes = minutes.clone();
+        Arc::new(move || {
+            OffsetDateTime::from_unix_timestamp(start).unwrap()
+                + Duration::minutes(minutes.load(Ordering::SeqCst))
+        })
+    };
+    let service = rig.service_from(&rig.table, &rig.queues.main.url, rules, clock);
+    for (i, id) in [
+        "1850000000000000201",
+        "1850000000000000202",
+        "1850000000000000203",
+    ]
+    .iter()
+    .enumerate()
+    {
+        minutes.store(i as i64, Ordering::SeqCst);
+        let created =
+            OffsetDateTime::from_unix_timestamp(start).unwrap() + Duration::minutes(i as i64);
+        let body = x_delivery(id, "782", HIGH_RISK_TEXT, 50_000, created);
+        let (status, answer) = post(&service, &body, &x_headers(&body, X_SECRET)).await;
+        assert_eq!((status, answer), (200, counts(1, 1, 0, 0)));
+    }
+    // drain() has validated every body against the schema, surge object included.
+    let items: Vec<serde_json::Value> = rig
+        .drain()
+        .await
+        .iter()
+        .map(|m| serde_json::from_str(m.body().unwrap()).unwrap())
+        .collect();
+    let third = items
+        .iter()
+        .find(|v| v["dedup_key"] == "x:1850000000000000203")
+        .expect("third mention queued");
+    let ctx = &third["context"];
+    assert_eq!(ctx["recent_contacts"]["count"], 2);
+    assert_eq!(
+        ctx["recent_contacts"]["ids"],
+        json!(["1850000000000000202", "1850000000000000201"]),
+        "newest first"
+    );
+    assert_eq!(ctx["surge"]["count"], 3);
+    assert_eq!(ctx["surge"]["window_minutes"], 15);
+    let flags = third["triage"]["flags"].as_array().unwrap();
+    assert!(
+        flags.contains(&json!("surge")) && flags.contains(&json!("repeat_contact")),
+        "{flags:?}"
+    );
+    let first = items
+        .iter()
+        .find(|v| v["dedup_key"] == "x:1850000000000000201")
+        .expect("first mention queued");
+    assert_eq!(first["context"]["recent_contacts"]["count"], 0);
+    assert!(first["context"].get("surge").is_none());
 }

@@ -371,3 +371,115 @@ mod aws_dynamo_ttl {
         assert_eq!(q[0].item_json, fresh.item_json);
     }
 }
+
+/// The checked-in `schemas/queue-item.v1.json` accepts what the app produces (with every
+/// optional part present) and rejects the mistakes a producer could make, so the
+/// "every message validates" assertions in the AWS suites are not vacuous.
+mod queue_item_schema {
+    use serde_json::{json, Value};
+
+    use crate::support::fixtures::{
+        assert_queue_item, mention_json, now, queue_item_validator, stored, HIGH_RISK_TEXT,
+    };
+
+    fn full_item() -> Value {
+        let m = stored(
+            &mention_json("1", "2", HIGH_RISK_TEXT, 50_000, now()),
+            now(),
+            "legal_threat",
+            1,
+        );
+        let mut v: Value = serde_json::from_str(&m.item_json).unwrap();
+        v["context"]["recent_contacts"] =
+            json!({"count": 2, "ids": ["9", "8"], "brand_answered": true});
+        v["context"]["surge"] = json!({"topic": "legal_threat", "count": 30, "window_minutes": 15});
+        v["mention"]["engagement"] = json!({"likes": 1, "reposts": 0, "replies": 0, "quotes": 0});
+        v["mention"]["lang"] = json!("en");
+        v
+    }
+
+    #[test]
+    fn produced_items_validate() {
+        assert_queue_item(&full_item().to_string());
+        // No text (e.g. Instagram caption mentions) and no surge are valid too.
+        let mut v = full_item();
+        v["mention"]["text"] = Value::Null;
+        v["context"].as_object_mut().unwrap().remove("surge");
+        assert_queue_item(&v.to_string());
+    }
+
+    #[test]
+    fn producer_mistakes_are_rejected() {
+        let validator = queue_item_validator();
+        let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+            (
+                "wrong schema tag",
+                Box::new(|v| v["schema"] = json!("mention-triage/queue-item@2")),
+            ),
+            (
+                "no dedup_key",
+                Box::new(|v| {
+                    v.as_object_mut().unwrap().remove("dedup_key");
+                }),
+            ),
+            (
+                "dedup_key without platform",
+                Box::new(|v| v["dedup_key"] = json!("123")),
+            ),
+            (
+                "unknown priority",
+                Box::new(|v| v["triage"]["priority"] = json!("P5")),
+            ),
+            (
+                "unknown flag",
+                Box::new(|v| v["triage"]["flags"] = json!(["angry"])),
+            ),
+            (
+                "unknown category",
+                Box::new(|v| v["triage"]["category"] = json!("rant")),
+            ),
+            (
+                "risk above 1",
+                Box::new(|v| v["triage"]["risk"] = json!(1.5)),
+            ),
+            (
+                "no author id",
+                Box::new(|v| {
+                    v["mention"]["author"].as_object_mut().unwrap().remove("id");
+                }),
+            ),
+            (
+                "numeric text",
+                Box::new(|v| v["mention"]["text"] = json!(42)),
+            ),
+            (
+                "bad visibility",
+                Box::new(|v| v["mention"]["visibility"] = json!("friends")),
+            ),
+            (
+                "surge without count",
+                Box::new(|v| {
+                    v["context"]["surge"]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("count");
+                }),
+            ),
+            (
+                "21 contact ids",
+                Box::new(|v| {
+                    v["context"]["recent_contacts"]["ids"] = json!(vec!["1"; 21]);
+                }),
+            ),
+            (
+                "unknown top-level field",
+                Box::new(|v| v["payload"] = json!({})),
+            ),
+        ];
+        for (what, mutate) in cases {
+            let mut v = full_item();
+            mutate(&mut v);
+            assert!(!validator.is_valid(&v), "schema accepted: {what}");
+        }
+    }
+}

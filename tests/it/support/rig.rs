@@ -9,7 +9,7 @@ use mention_triage::adapters::sqs::SqsQueue;
 use mention_triage::app::App;
 use mention_triage::core::brand::BrandRules;
 use mention_triage::core::verify::{Limits, SecretKind, SecretSet};
-use mention_triage::http::{Secrets, Service};
+use mention_triage::http::{Clock, Secrets, Service};
 
 use super::aws::Aws;
 use super::fixtures::{assert_queue_item, now, X_SECRET};
@@ -35,16 +35,27 @@ impl Rig {
 
     /// The service as the Lambda wires it, on this rig's table and the given queue URL.
     pub fn service_with(&self, table: &str, queue_url: &str) -> Service {
+        self.service_from(table, queue_url, BrandRules::default(), Arc::new(now))
+    }
+
+    /// The service with everything chosen: table, queue, brand rules and clock.
+    pub fn service_from(
+        &self,
+        table: &str,
+        queue_url: &str,
+        rules: BrandRules,
+        clock: Clock,
+    ) -> Service {
         let app = App::new(
             Arc::new(DynamoStore::new(self.aws.ddb.clone(), table.to_owned())),
             Arc::new(SqsQueue::new(self.aws.sqs.clone(), queue_url.to_owned())),
-            Arc::new(BrandRules::default()),
+            Arc::new(rules),
         );
         let secrets = Secrets {
             x: Some(SecretSet::parse_list(X_SECRET, SecretKind::Raw).unwrap()),
             ..Secrets::default()
         };
-        Service::with_clock(app, secrets, Limits::default(), Arc::new(now))
+        Service::with_clock(app, secrets, Limits::default(), clock)
     }
 
     /// The service on this rig's table and main queue.
