@@ -382,6 +382,9 @@ mod queue_item_schema {
         assert_queue_item, mention_json, now, queue_item_validator, stored, HIGH_RISK_TEXT,
     };
 
+    /// One way to break a valid item.
+    type Mutation = Box<dyn Fn(&mut Value)>;
+
     fn full_item() -> Value {
         let m = stored(
             &mention_json("1", "2", HIGH_RISK_TEXT, 50_000, now()),
@@ -411,7 +414,7 @@ mod queue_item_schema {
     #[test]
     fn producer_mistakes_are_rejected() {
         let validator = queue_item_validator();
-        let cases: Vec<(&str, Box<dyn Fn(&mut Value)>)> = vec![
+        let cases: Vec<(&str, Mutation)> = vec![
             (
                 "wrong schema tag",
                 Box::new(|v| v["schema"] = json!("mention-triage/queue-item@2")),
