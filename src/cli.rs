@@ -104,18 +104,41 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
 }
 
 async fn serve(addr: SocketAddr) -> anyhow::Result<()> {
-    let (service, _) = adapters::build_service(Shell::Cli).await?;
+    let wired = adapters::build_service(Shell::Cli).await?;
+    wired.config.log_platforms();
+    let service = wired.service;
     let listener = adapters::server::bind(addr)
         .await
         .with_context(|| format!("cannot listen on {addr}"))?;
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, "triage serve listening");
     eprintln!("listening on http://{local}");
-    adapters::server::serve(service, listener, async {
-        let _ = tokio::signal::ctrl_c().await;
-    })
-    .await?;
+    adapters::server::serve(service, listener, shutdown_signal()).await?;
+    eprintln!("stopped");
     Ok(())
+}
+
+/// Resolves on Ctrl-C or SIGTERM, so `triage serve` stops cleanly under a terminal or a supervisor.
+async fn shutdown_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                tokio::select! {
+                    _ = tokio::signal::ctrl_c() => {}
+                    _ = term.recv() => {}
+                }
+            }
+            Err(_) => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }
 
 fn classify() -> anyhow::Result<()> {
@@ -153,8 +176,8 @@ fn load_rules() -> anyhow::Result<BrandRules> {
 }
 
 async fn queue(limit: usize) -> anyhow::Result<()> {
-    let (_, store) = adapters::build_service(Shell::Cli).await?;
-    let items = store.queued(limit).await?;
+    let wired = adapters::build_service(Shell::Cli).await?;
+    let items = wired.store.queued(limit).await?;
     print!("{}", render_queue(&items));
     Ok(())
 }

@@ -336,10 +336,14 @@ impl Service {
             ignored = out.ignored,
             "delivery processed"
         );
-        Ok(Response::json(
-            200,
-            serde_json::to_value(out).unwrap_or_default(),
-        ))
+        // Serialised from the struct (not a map) so the fields keep SPEC order.
+        let body = serde_json::to_vec(&out).map_err(|e| PortError::Store(e.to_string()))?;
+        Ok(Response {
+            status: 200,
+            content_type: "application/json",
+            headers: Vec::new(),
+            body,
+        })
     }
 
     fn meta_challenge(&self, req: &Request<'_>) -> Result<Response, ApiError> {

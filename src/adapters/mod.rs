@@ -26,9 +26,19 @@ pub async fn aws_config() -> aws_config::SdkConfig {
     aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await
 }
 
+/// What a process needs, wired once: the HTTP service, the store behind it, and the config.
+pub struct Wired {
+    /// The HTTP service.
+    pub service: Service,
+    /// The store (for listings such as `triage queue`).
+    pub store: Arc<dyn Store>,
+    /// The configuration it was built from.
+    pub config: Config,
+}
+
 /// Reads configuration (with Secrets Manager when `TRIAGE_SECRETS_ID` is set) and wires the
 /// service on the configured backend. Runs once per process.
-pub async fn build_service(shell: Shell) -> anyhow::Result<(Service, Arc<dyn Store>)> {
+pub async fn build_service(shell: Shell) -> anyhow::Result<Wired> {
     let env = ProcessEnv;
     let probe = Config::load(&env, &HashMap::new(), shell)?;
     let needs_aws = probe.secrets_id.is_some() || matches!(probe.backend, Backend::Aws { .. });
@@ -44,28 +54,34 @@ pub async fn build_service(shell: Shell) -> anyhow::Result<(Service, Arc<dyn Sto
         }
         _ => probe,
     };
-    config.log_platforms();
     let rules = Arc::new(config.rules.clone());
-    let (store, queue): (Arc<dyn Store>, Arc<dyn crate::app::Queue>) = match (&config.backend, &sdk)
-    {
-        (Backend::Aws { table, queue_url }, Some(sdk)) => (
-            Arc::new(dynamo::DynamoStore::new(
-                aws_sdk_dynamodb::Client::new(sdk),
-                table.clone(),
-            )),
-            Arc::new(sqs::SqsQueue::new(
-                aws_sdk_sqs::Client::new(sdk),
-                queue_url.clone(),
-            )),
-        ),
-        (Backend::Embedded { data_dir }, _) => {
+    let (store, queue): (Arc<dyn Store>, Arc<dyn crate::app::Queue>) = match &config.backend {
+        Backend::Aws { table, queue_url } => {
+            let sdk = match sdk {
+                Some(sdk) => sdk,
+                None => aws_config().await,
+            };
+            (
+                Arc::new(dynamo::DynamoStore::new(
+                    aws_sdk_dynamodb::Client::new(&sdk),
+                    table.clone(),
+                )),
+                Arc::new(sqs::SqsQueue::new(
+                    aws_sdk_sqs::Client::new(&sdk),
+                    queue_url.clone(),
+                )),
+            )
+        }
+        Backend::Embedded { data_dir } => {
             let s = Arc::new(embedded::EmbeddedStore::open(data_dir)?);
             (s.clone(), s)
         }
-        (Backend::Aws { .. }, None) => {
-            unreachable!("AWS config is loaded whenever the backend is AWS")
-        }
     };
     let app = App::new(store.clone(), queue, rules);
-    Ok((Service::new(app, config.secrets, config.limits), store))
+    let service = Service::new(app, config.secrets.clone(), config.limits);
+    Ok(Wired {
+        service,
+        store,
+        config,
+    })
 }

@@ -7,11 +7,12 @@ use mention_triage::{adapters, config::Shell, telemetry};
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     telemetry::init_lambda();
-    let (service, _) = adapters::build_service(Shell::Lambda).await.map_err(|e| {
+    let wired = adapters::build_service(Shell::Lambda).await.map_err(|e| {
         tracing::error!(error = %e, "cold start failed");
         e
     })?;
-    let service = &service;
+    wired.config.log_platforms();
+    let service = &wired.service;
     lambda_runtime::run(service_fn(
         move |event: LambdaEvent<ApiGatewayV2httpRequest>| async move {
             Ok::<_, Error>(adapters::lambda::handle(service, event.payload).await)
