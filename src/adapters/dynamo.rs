@@ -11,13 +11,17 @@
 //! | brand reply | `AUTHOR#<platform>#<author_id>` | `REPLY#<at, 20-digit unix>#<reply_id>` | `at` (N) | at + 2 days |
 //! | surge counter | `SURGE#<topic>` | `<bucket>` | `count` (N, `ADD`) | received + 2 days |
 //!
-//! Access patterns, one request each:
+//! Access patterns:
 //! - new mention: one `TransactWriteItems` (Put mention if `attribute_not_exists(pk)` or expired,
 //!   Put contact, `ADD` surge counter), so the three change together or not at all. A cancelled
 //!   transaction whose first reason is `ConditionalCheckFailed` is a redelivery: a consistent
 //!   `GetItem` returns what the first delivery stored, including whether it reached the queue.
-//! - author history: a `Query` on the author's partition per kind, bounded below by the window
-//!   start in the sort key (zero-padded seconds sort lexicographically = chronologically).
+//!   Any other cancellation (on AWS, `TransactionConflict` when two deliveries of one mention
+//!   race) is a store error, so the platform retries and the retry sees a duplicate.
+//! - author history: one `Query` per kind (contacts, replies) on the author's partition, bounded
+//!   below by the window start in the sort key (zero-padded seconds sort as time does).
+//! - edits, removals, "now queued": one conditional `UpdateItem` (`attribute_exists(pk)`), so
+//!   they never create a partial mention for something that was not stored.
 //! - the human queue (`triage queue`): one `Query` on the sparse GSI `queued`. Only queued, not
 //!   removed mentions carry `gsi1pk`, so the index holds exactly the queue; its sort key makes
 //!   ascending order mean P1 before P2, then earliest deadline first. Listing never touches SQS.
@@ -25,8 +29,9 @@
 //! TTL: AWS deletes expired items lazily (up to ~48 h late) and emulators may never do it, so
 //! reads never trust deletion. Mentions are filtered on `expires_at > now` (wall clock), and an
 //! expired mention is overwritten as new. Contacts, replies and surge buckets are only read
-//! through key ranges that encode time (the 24 h window, the current bucket), which are stricter
-//! than their TTL, so an expired-but-present one can never be read.
+//! through key ranges that encode time (the app's 24 h window, the current bucket), which are
+//! stricter than their 2-day TTL, so an expired-but-present one is never read. (A caller asking
+//! for a window longer than the TTL could see contacts AWS has not deleted yet.)
 //!
 //! Logging: errors carry the SDK's error context, never item contents.
 
