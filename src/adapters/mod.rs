@@ -77,6 +77,14 @@ pub async fn build_service(shell: Shell) -> anyhow::Result<Wired> {
             (s.clone(), s)
         }
     };
+    if shell == Shell::Lambda {
+        // The first DynamoDB call pays the TLS handshake (most of a second at 128 MB); paying it
+        // during init keeps it off the first platform request. A failure here is not fatal:
+        // requests will answer 503 until the store is reachable.
+        if let Err(e) = store.surge_count("warmup", 0).await {
+            tracing::warn!(error = %e, "store warm-up failed");
+        }
+    }
     let app = App::new(store.clone(), queue, rules);
     let service = Service::new(app, config.secrets.clone(), config.limits);
     Ok(Wired {
