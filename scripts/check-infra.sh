@@ -1,0 +1,148 @@
+#!/usr/bin/env bash
+# Checks the deployable template, infra/template.yaml, and fails on any finding:
+#   1. cfn-lint: no errors and no warnings;
+#   2. checkov: 0 failed checks (every skip carries its reason inline in the template);
+#   both on the template as shipped (defaults) and on a variant with every optional resource
+#   switched on (HTTP API, alarm topic, silence alarms, KMS statement), because both tools
+#   evaluate conditions with the parameter defaults and would otherwise never see them;
+#   3. template and code agree: environment names, secret keys, metric namespace/names,
+#   platform dimension values and webhook routes in the template exist in src/.
+# Works standalone: creates .venv/infra from scripts/requirements-infra.txt when missing.
+#
+#   scripts/check-infra.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+VENV=.venv/infra
+REQ=scripts/requirements-infra.txt
+TEMPLATE=infra/template.yaml
+
+if [ ! -x "$VENV/bin/python" ]; then "$PY" -m venv "$VENV"; fi
+if ! cmp -s "$REQ" "$VENV/.installed" 2>/dev/null; then
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check -r "$REQ"
+  cp "$REQ" "$VENV/.installed"
+fi
+
+# Keep the variant next to the template so relative paths (CodeUri) mean the same thing.
+VARIANT=infra/.check-all-features.yaml
+trap 'rm -f "$VARIANT"' EXIT
+
+"$VENV/bin/python" - "$TEMPLATE" "$VARIANT" <<'EOF'
+import re, sys
+src, dst = sys.argv[1], sys.argv[2]
+text = open(src).read()
+overrides = {
+    "EnableHttpApi": '"true"',
+    "AlarmEmail": "on-call@example.com",
+    "SilentHoursX": "6",
+    "SilentHoursMeta": "6",
+    "SilentHoursGeneric": "24",
+    "SilentHoursLinkedin": "24",
+    "ExistingSecretKmsKeyArn": '"arn:aws:kms:us-east-1:111122223333:key/00000000-0000-0000-0000-000000000000"',
+}
+for name, value in overrides.items():
+    pattern = re.compile(r"(^  %s:\n(?:    .*\n)*?    Default: ).*$" % re.escape(name), re.M)
+    text, n = pattern.subn(lambda m: m.group(1) + value, text, count=1)
+    if n != 1:
+        sys.exit(f"check-infra: parameter {name} with a Default not found in {src}")
+open(dst, "w").write(text)
+EOF
+
+fail=0
+for t in "$TEMPLATE" "$VARIANT"; do
+  echo "-- cfn-lint $t"
+  "$VENV/bin/cfn-lint" -- "$t" || fail=1
+  echo "-- checkov -f $t"
+  "$VENV/bin/checkov" -f "$t" --compact --skip-download --quiet || fail=1
+done
+
+echo "-- template and code agree"
+"$VENV/bin/python" - "$TEMPLATE" <<'EOF' || fail=1
+import json, pathlib, re, sys
+import yaml
+
+class CfnLoader(yaml.SafeLoader):
+    pass
+def _tag(loader, suffix, node):
+    if isinstance(node, yaml.ScalarNode):
+        return {suffix: loader.construct_scalar(node)}
+    if isinstance(node, yaml.SequenceNode):
+        return {suffix: loader.construct_sequence(node, deep=True)}
+    return {suffix: loader.construct_mapping(node, deep=True)}
+CfnLoader.add_multi_constructor("!", _tag)
+
+tpl = yaml.load(open(sys.argv[1]), Loader=CfnLoader)
+res = tpl["Resources"]
+src = {p: p.read_text() for p in pathlib.Path("src").rglob("*.rs")}
+everywhere = "\n".join(src.values())
+config = pathlib.Path("src/config.rs").read_text()
+telemetry = pathlib.Path("src/telemetry.rs").read_text()
+problems = []
+
+# Environment names: every TRIAGE_* the template sets is read by the code, and every
+# TRIAGE_* the code reads is set by the template (except the CLI-only data directory).
+env = res["WebhookFunction"]["Properties"]["Environment"]["Variables"]
+for name in env:
+    if name.startswith("TRIAGE_") and f'"{name}"' not in config:
+        problems.append(f"template sets {name}, which src/config.rs never reads")
+for name in sorted(set(re.findall(r'"(TRIAGE_[A-Z_]+)"', config))):
+    if name not in env and name != "TRIAGE_DATA_DIR":
+        problems.append(f"src/config.rs reads {name}, which the template does not set")
+for required in ("TRIAGE_TABLE", "TRIAGE_QUEUE_URL", "TRIAGE_SECRETS_ID"):
+    if required not in env:
+        problems.append(f"template does not set {required}")
+
+# Secret keys: every key of the created secret is one the code takes from TRIAGE_SECRETS_ID.
+m = re.search(r"SECRET_VARS[^=]*=\s*\[(.*?)\]", config, re.S)
+code_keys = set(re.findall(r'"([A-Z_]+)"', m.group(1))) if m else set()
+gen = res["WebhookSecrets"]["Properties"]["GenerateSecretString"]
+tpl_keys = set(json.loads(gen["SecretStringTemplate"])) | {gen["GenerateStringKey"]}
+for key in sorted(tpl_keys - code_keys):
+    problems.append(f"secret key {key} is not in config::SECRET_VARS: the function would ignore it")
+for key in sorted(code_keys - tpl_keys):
+    problems.append(f"config::SECRET_VARS has {key}, which the created secret lacks")
+
+# Metrics: namespace, names and Platform values used by alarms are what the code emits.
+ns = re.search(r'NAMESPACE: &str = "([^"]+)"', telemetry)
+ns = ns.group(1) if ns else None
+def metrics(props):
+    if "MetricName" in props:
+        yield props["Namespace"], props["MetricName"], props.get("Dimensions", [])
+    for q in props.get("Metrics", []):
+        if "MetricStat" in q:
+            m = q["MetricStat"]["Metric"]
+            yield m["Namespace"], m["MetricName"], m.get("Dimensions", [])
+for lid, r in res.items():
+    if r["Type"] != "AWS::CloudWatch::Alarm":
+        continue
+    for namespace, name, dims in metrics(r["Properties"]):
+        if namespace.startswith("AWS/"):
+            continue
+        if namespace != ns:
+            problems.append(f"{lid}: namespace {namespace} is not telemetry::NAMESPACE ({ns})")
+        if f'"{name}"' not in telemetry:
+            problems.append(f"{lid}: metric {name} is not emitted by src/telemetry.rs")
+        for d in dims:
+            if d["Name"] != "Platform":
+                problems.append(f"{lid}: dimension {d['Name']} is not emitted (only Platform)")
+            elif f'"{d["Value"]}"' not in everywhere:
+                problems.append(f"{lid}: Platform={d['Value']} never appears in src/")
+
+# Routes: every webhook URL the template outputs is a route the code serves.
+for lid, out in tpl.get("Outputs", {}).items():
+    for route in re.findall(r"webhooks/[a-z0-9_-]+", json.dumps(out.get("Value"))):
+        if f"/{route}" not in everywhere:
+            problems.append(f"output {lid}: /{route} is not a route in src/")
+
+for p in problems:
+    print("  MISMATCH", p)
+if problems:
+    sys.exit(1)
+print(f"  ok: {len(env)} environment names, {len(tpl_keys)} secret keys, metrics and routes")
+EOF
+
+if [ $fail != 0 ]; then
+  echo "check-infra: FAILED" >&2
+  exit 1
+fi
+echo "check-infra: template clean (cfn-lint, checkov) and in agreement with src/"
