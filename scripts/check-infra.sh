@@ -6,7 +6,9 @@
 #   switched on (HTTP API, alarm topic, silence alarms, KMS statement), because both tools
 #   evaluate conditions with the parameter defaults and would otherwise never see them;
 #   3. template and code agree: environment names, secret keys, metric namespace/names,
-#   platform dimension values and webhook routes in the template exist in src/.
+#   platform dimension values and webhook routes in the template exist in src/, and every
+#   DynamoDB/SQS/Secrets Manager call in src/ is allowed by FunctionRole (the emulators used
+#   by the integration tests do not enforce IAM).
 # Works standalone: creates .venv/infra from scripts/requirements-infra.txt when missing.
 #
 #   scripts/check-infra.sh
@@ -127,6 +129,50 @@ for lid, r in res.items():
                 problems.append(f"{lid}: dimension {d['Name']} is not emitted (only Platform)")
             elif f'"{d["Value"]}"' not in everywhere:
                 problems.append(f"{lid}: Platform={d['Value']} never appears in src/")
+
+# IAM: every AWS call in src/ is allowed by FunctionRole. The emulators the integration tests
+# use do not enforce IAM, so a missing action would only show in production (AccessDenied).
+calls = {
+    "aws_sdk_dynamodb": ("dynamodb", {
+        "get_item": ["GetItem"], "put_item": ["PutItem"], "update_item": ["UpdateItem"],
+        "delete_item": ["DeleteItem"], "query": ["Query"], "scan": ["Scan"],
+        "batch_get_item": ["BatchGetItem"], "batch_write_item": ["BatchWriteItem"],
+        "transact_get_items": ["GetItem"], "describe_table": ["DescribeTable"],
+        "list_tables": ["ListTables"], "Put::builder": ["PutItem"],
+        "Update::builder": ["UpdateItem"], "Delete::builder": ["DeleteItem"],
+        "ConditionCheck::builder": ["ConditionCheckItem"],
+    }),
+    "aws_sdk_sqs": ("sqs", {
+        "send_message": ["SendMessage"], "send_message_batch": ["SendMessage"],
+        "receive_message": ["ReceiveMessage"], "delete_message": ["DeleteMessage"],
+        "get_queue_attributes": ["GetQueueAttributes"], "get_queue_url": ["GetQueueUrl"],
+    }),
+    "aws_sdk_secretsmanager": ("secretsmanager", {
+        "get_secret_value": ["GetSecretValue"], "describe_secret": ["DescribeSecret"],
+    }),
+}
+granted = set()
+for st in res["FunctionRole"]["Properties"]["Policies"][0]["PolicyDocument"]["Statement"]:
+    if isinstance(st, dict) and "Fn::If" in st:
+        st = st["Fn::If"][1]
+    acts = st.get("Action", [])
+    granted |= set([acts] if isinstance(acts, str) else acts)
+needed = {}
+for path, text in src.items():
+    for crate, (service, methods) in calls.items():
+        if crate not in text:
+            continue
+        for method, actions in methods.items():
+            pat = (r"\b%s\(\)" % re.escape(method)) if "::" in method else (r"\.%s\(\)" % method)
+            if re.search(pat, text):
+                for a in actions:
+                    needed.setdefault(f"{service}:{a}", set()).add(str(path))
+for action, where in sorted(needed.items()):
+    if action not in granted:
+        problems.append(f"{', '.join(sorted(where))} calls {action}, which FunctionRole does not allow")
+unused = sorted(a for a in granted if a not in needed and not a.startswith(("logs:", "kms:")))
+if unused:
+    print("  note: FunctionRole allows actions no code calls yet:", ", ".join(unused))
 
 # Routes: every webhook URL the template outputs is a route the code serves.
 for lid, out in tpl.get("Outputs", {}).items():
