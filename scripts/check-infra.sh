@@ -8,7 +8,8 @@
 #   3. template and code agree: environment names, secret keys, metric namespace/names,
 #   platform dimension values and webhook routes in the template exist in src/, and every
 #   DynamoDB/SQS/Secrets Manager call in src/ is allowed by FunctionRole (the emulators used
-#   by the integration tests do not enforce IAM).
+#   by the integration tests do not enforce IAM), and the log lines infra/README.md tells
+#   on-call to search for are still logged.
 # Works standalone: creates .venv/infra from scripts/requirements-infra.txt when missing.
 #
 #   scripts/check-infra.sh
@@ -179,6 +180,12 @@ for lid, out in tpl.get("Outputs", {}).items():
     for route in re.findall(r"webhooks/[a-z0-9_-]+", json.dumps(out.get("Value"))):
         if f"/{route}" not in everywhere:
             problems.append(f"output {lid}: /{route} is not a route in src/")
+
+# Runbook: the log lines infra/README.md tells on-call to search for are still logged.
+for phrase in ("webhook route enabled", "no secret configured", "cold start failed",
+               "answering 503", "refused unauthenticated request"):
+    if phrase not in everywhere:
+        problems.append(f'infra/README.md tells operators to search logs for "{phrase}", which src/ no longer logs')
 
 for p in problems:
     print("  MISMATCH", p)
