@@ -67,11 +67,13 @@ import yaml
 class CfnLoader(yaml.SafeLoader):
     pass
 def _tag(loader, suffix, node):
+    # Short forms (!If, !Sub...) become their long forms ({"Fn::If": ...}), as CloudFormation reads them.
+    name = suffix if suffix in ("Ref", "Condition") else "Fn::" + suffix
     if isinstance(node, yaml.ScalarNode):
-        return {suffix: loader.construct_scalar(node)}
+        return {name: loader.construct_scalar(node)}
     if isinstance(node, yaml.SequenceNode):
-        return {suffix: loader.construct_sequence(node, deep=True)}
-    return {suffix: loader.construct_mapping(node, deep=True)}
+        return {name: loader.construct_sequence(node, deep=True)}
+    return {name: loader.construct_mapping(node, deep=True)}
 CfnLoader.add_multi_constructor("!", _tag)
 
 tpl = yaml.load(open(sys.argv[1]), Loader=CfnLoader)
