@@ -216,7 +216,7 @@ impl Service {
                         tracing::error!(platform, error = %cause, "answering 503")
                     }
                     ApiError::Verify(v) => {
-                        telemetry::metric(Metric::SignatureFailures, platform, 1);
+                        telemetry::metrics(platform, &[(Metric::SignatureFailures, 1)]);
                         tracing::warn!(platform, reason = %v, "refused unauthenticated request");
                     }
                     other => tracing::info!(platform, reason = %other, "refused request"),
@@ -323,11 +323,23 @@ impl Service {
         _v: VerifiedBody<'_>,
         events: Vec<Event>,
     ) -> Result<Response, ApiError> {
-        telemetry::metric(Metric::VerifiedWebhooks, platform, 1);
-        let out = self.app.process(events, self.now()).await?;
-        telemetry::metric(Metric::MentionsAccepted, platform, u64::from(out.accepted));
-        telemetry::metric(Metric::MentionsQueued, platform, u64::from(out.queued));
-        telemetry::metric(Metric::Duplicates, platform, u64::from(out.duplicates));
+        let out = match self.app.process(events, self.now()).await {
+            Ok(out) => out,
+            Err(e) => {
+                // Verified even though storage failed: the platform is not silent.
+                telemetry::metrics(platform, &[(Metric::VerifiedWebhooks, 1)]);
+                return Err(e.into());
+            }
+        };
+        telemetry::metrics(
+            platform,
+            &[
+                (Metric::VerifiedWebhooks, 1),
+                (Metric::MentionsAccepted, u64::from(out.accepted)),
+                (Metric::MentionsQueued, u64::from(out.queued)),
+                (Metric::Duplicates, u64::from(out.duplicates)),
+            ],
+        );
         tracing::info!(
             platform,
             accepted = out.accepted,

@@ -45,9 +45,11 @@ fn emf_enabled() -> bool {
     *ON.get_or_init(|| std::env::var_os("AWS_LAMBDA_FUNCTION_NAME").is_some())
 }
 
-/// Emits one EMF record (on Lambda only). The platform name is sanitised to a slug.
-pub fn metric(m: Metric, platform: &str, value: u64) {
-    if !emf_enabled() {
+/// Emits one EMF record carrying several metrics (on Lambda only): one log line per request
+/// rather than one per metric keeps CloudWatch Logs ingestion, the largest cost line, small.
+/// The platform name is sanitised to a slug.
+pub fn metrics(platform: &str, values: &[(Metric, u64)]) {
+    if !emf_enabled() || values.is_empty() {
         return;
     }
     let platform: String = platform
@@ -61,33 +63,32 @@ pub fn metric(m: Metric, platform: &str, value: u64) {
             }
         })
         .collect();
-    println!(
-        "{}",
-        emf_line(
-            m,
-            &platform,
-            value,
-            time::OffsetDateTime::now_utc().unix_timestamp() * 1000
-        )
-    );
+    let ts = time::OffsetDateTime::now_utc().unix_timestamp() * 1000;
+    println!("{}", emf_line(&platform, values, ts));
     let _ = std::io::stdout().flush();
 }
 
 /// Builds one EMF JSON line (pure; unit-tested).
-pub fn emf_line(m: Metric, platform: &str, value: u64, ts_ms: i64) -> String {
-    serde_json::json!({
+pub fn emf_line(platform: &str, values: &[(Metric, u64)], ts_ms: i64) -> String {
+    let names: Vec<serde_json::Value> = values
+        .iter()
+        .map(|(m, _)| serde_json::json!({"Name": m.name(), "Unit": "Count"}))
+        .collect();
+    let mut record = serde_json::json!({
         "_aws": {
             "Timestamp": ts_ms,
             "CloudWatchMetrics": [{
                 "Namespace": NAMESPACE,
                 "Dimensions": [["Platform"]],
-                "Metrics": [{"Name": m.name(), "Unit": "Count"}]
+                "Metrics": names
             }]
         },
         "Platform": platform,
-        m.name(): value
-    })
-    .to_string()
+    });
+    for (m, v) in values {
+        record[m.name()] = (*v).into();
+    }
+    record.to_string()
 }
 
 /// Logging for the Lambda: JSON when Lambda's log format says so, level from `RUST_LOG`.
@@ -122,10 +123,19 @@ mod tests {
 
     #[test]
     fn emf_shape() {
-        let v: serde_json::Value =
-            serde_json::from_str(&emf_line(Metric::VerifiedWebhooks, "x", 1, 5)).unwrap();
+        let line = emf_line(
+            "x",
+            &[(Metric::VerifiedWebhooks, 1), (Metric::MentionsQueued, 2)],
+            5,
+        );
+        let v: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert_eq!(v["_aws"]["CloudWatchMetrics"][0]["Namespace"], NAMESPACE);
+        assert_eq!(
+            v["_aws"]["CloudWatchMetrics"][0]["Metrics"][1]["Name"],
+            "MentionsQueued"
+        );
         assert_eq!(v["VerifiedWebhooks"], 1);
+        assert_eq!(v["MentionsQueued"], 2);
         assert_eq!(v["Platform"], "x");
     }
 }
