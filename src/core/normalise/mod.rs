@@ -5,6 +5,8 @@
 //! an edit, a removal, the brand answering someone, or something we ignore (and why).
 
 pub mod generic;
+pub mod linkedin;
+pub mod meta;
 pub mod x;
 
 use time::OffsetDateTime;
@@ -38,6 +40,11 @@ pub enum IgnoreReason {
     NotAMention,
     /// The author is on the brand's blocked list.
     BlockedAuthor,
+    /// The brand answered, but the payload does not say whom (e.g. a Page or Instagram reply to
+    /// a comment: only the parent comment's id is sent). Nothing to record on an author.
+    UnattributedBrandReply,
+    /// A delivery receipt or read marker (WhatsApp `statuses`, Messenger `delivery`/`read`).
+    Receipt,
 }
 
 /// One item of a verified delivery, in the common model.
@@ -69,4 +76,40 @@ pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, super::error
             super::error::PayloadError::Malformed
         }
     })
+}
+
+/// An id-like JSON value as a string: platforms send ids as strings, some as numbers.
+pub(crate) fn id_str(v: Option<&serde_json::Value>) -> Option<String> {
+    match v? {
+        serde_json::Value::String(s) if !s.is_empty() => Some(s.clone()),
+        serde_json::Value::Number(n) => n.as_u64().map(|n| n.to_string()),
+        _ => None,
+    }
+}
+
+/// A Unix time given in seconds (number or numeric string), if plausible.
+pub(crate) fn unix_secs(v: Option<&serde_json::Value>) -> Option<OffsetDateTime> {
+    let secs = match v? {
+        serde_json::Value::Number(n) => n.as_i64()?,
+        serde_json::Value::String(s) => s.parse().ok()?,
+        _ => return None,
+    };
+    OffsetDateTime::from_unix_timestamp(secs).ok()
+}
+
+/// A Unix time given in milliseconds (number or numeric string), if plausible.
+pub(crate) fn unix_millis(v: Option<&serde_json::Value>) -> Option<OffsetDateTime> {
+    let ms: i128 = match v? {
+        serde_json::Value::Number(n) => i128::from(n.as_i64()?),
+        serde_json::Value::String(s) => s.parse().ok()?,
+        _ => return None,
+    };
+    OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?).ok()
+}
+
+/// Author id used when a platform names no author (Instagram mentions, some Page mentions,
+/// LinkedIn notifications without an actor). It is unique per item, so unrelated anonymous
+/// mentions never count as one person's "repeat contacts".
+pub(crate) fn unattributed_author(id: &str) -> String {
+    format!("unattributed:{id}")
 }
