@@ -1,0 +1,5 @@
+//! Integration tests: one binary (`cargo test --test it`), one module per concern.
+
+mod attack;
+mod harness;
+mod intake;
