@@ -87,6 +87,19 @@ pub(crate) fn id_str(v: Option<&serde_json::Value>) -> Option<String> {
     }
 }
 
+/// Unix seconds of 3000-01-01T00:00:00Z.
+const LATEST_PLAUSIBLE: i64 = 32_503_680_000;
+
+/// Keeps a platform timestamp only if it is between 1970 and 3000 (else the caller falls back to
+/// the delivery's or the receiving time). Signed payloads are still attacker-shaped input: a
+/// year-9999 or negative-year time would overflow deadline arithmetic downstream or fail RFC 3339
+/// serialisation, turning one request into a crash or an endless 503/retry loop.
+pub(crate) fn plausible(t: OffsetDateTime) -> Option<OffsetDateTime> {
+    (0..=LATEST_PLAUSIBLE)
+        .contains(&t.unix_timestamp())
+        .then_some(t)
+}
+
 /// A Unix time given in seconds (number or numeric string), if plausible.
 pub(crate) fn unix_secs(v: Option<&serde_json::Value>) -> Option<OffsetDateTime> {
     let secs = match v? {
@@ -94,7 +107,9 @@ pub(crate) fn unix_secs(v: Option<&serde_json::Value>) -> Option<OffsetDateTime>
         serde_json::Value::String(s) => s.parse().ok()?,
         _ => return None,
     };
-    OffsetDateTime::from_unix_timestamp(secs).ok()
+    OffsetDateTime::from_unix_timestamp(secs)
+        .ok()
+        .and_then(plausible)
 }
 
 /// A Unix time given in milliseconds (number or numeric string), if plausible.
@@ -104,7 +119,9 @@ pub(crate) fn unix_millis(v: Option<&serde_json::Value>) -> Option<OffsetDateTim
         serde_json::Value::String(s) => s.parse().ok()?,
         _ => return None,
     };
-    OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?).ok()
+    OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?)
+        .ok()
+        .and_then(plausible)
 }
 
 /// Author id used when a platform names no author (Instagram mentions, some Page mentions,
@@ -112,4 +129,28 @@ pub(crate) fn unix_millis(v: Option<&serde_json::Value>) -> Option<OffsetDateTim
 /// mentions never count as one person's "repeat contacts".
 pub(crate) fn unattributed_author(id: &str) -> String {
     format!("unattributed:{id}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn implausible_times_are_dropped() {
+        use serde_json::json;
+        assert!(unix_secs(Some(&json!(1763632800))).is_some());
+        assert!(unix_secs(Some(&json!("1763632800"))).is_some());
+        for bad in [
+            json!(-1),
+            json!(253402300799i64),
+            json!(i64::MAX),
+            json!("x"),
+            json!(1.5),
+        ] {
+            assert_eq!(unix_secs(Some(&bad)), None, "{bad}");
+        }
+        assert!(unix_millis(Some(&json!(1763632800000i64))).is_some());
+        assert_eq!(unix_millis(Some(&json!(i64::MAX))), None);
+        assert_eq!(unix_millis(Some(&json!(-5))), None);
+    }
 }

@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use super::{parse_json, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY};
+use super::{parse_json, plausible, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY};
 use crate::core::brand::BrandRules;
 use crate::core::error::PayloadError;
 use crate::core::mention::{Engagement, MentionParts, Platform, Visibility};
@@ -260,8 +260,14 @@ fn from_v1(
         .timestamp_ms
         .as_deref()
         .and_then(|ms| ms.parse::<i128>().ok())
-        .and_then(|ms| OffsetDateTime::from_unix_timestamp_nanos(ms * 1_000_000).ok())
-        .or_else(|| t.created_at.as_deref().and_then(parse_v1_date))
+        .and_then(|ms| OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?).ok())
+        .and_then(plausible)
+        .or_else(|| {
+            t.created_at
+                .as_deref()
+                .and_then(parse_v1_date)
+                .and_then(plausible)
+        })
         .unwrap_or(now);
     let own = brand_id == Some(t.user.id_str.as_str())
         || brand.is_brand("x", &t.user.id_str, t.user.screen_name.as_deref());
@@ -336,6 +342,7 @@ fn from_dm(
         .as_deref()
         .and_then(|ms| ms.parse::<i128>().ok())
         .and_then(|ms| OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?).ok())
+        .and_then(plausible)
         .unwrap_or(now);
     let sender = users.get(&mc.sender_id);
     let handle = sender.and_then(|u| u.screen_name.clone());
@@ -386,7 +393,7 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
     let users = e.includes.unwrap_or_default().users;
     let author = users.into_iter().find(|u| u.id == post.author_id);
     let handle = author.as_ref().and_then(|a| a.username.clone());
-    let created_at = post.created_at.unwrap_or(now);
+    let created_at = post.created_at.and_then(plausible).unwrap_or(now);
     if brand_id.as_deref() == Some(post.author_id.as_str())
         || brand.is_brand("x", &post.author_id, handle.as_deref())
     {
