@@ -1189,3 +1189,123 @@ async fn handshakes_refuse_what_they_cannot_authenticate() {
     assert_eq!(r.status, 404);
     eprintln!("handshake attacks: {n} refused");
 }
+
+/// Path, headers and body of one Lambda case.
+type LambdaCase<'a> = (&'a str, Vec<(&'a str, String)>, &'a [u8]);
+
+/// A Lambda Function URL / HTTP API (payload v2) event, as the runtime hands it over.
+fn lambda_event(
+    path: &str,
+    hdrs: &[(&str, &str)],
+    body: &[u8],
+) -> aws_lambda_events::apigw::ApiGatewayV2httpRequest {
+    let h: serde_json::Map<String, serde_json::Value> = hdrs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), serde_json::Value::from(*v)))
+        .collect();
+    let ev = serde_json::json!({
+        "version": "2.0",
+        "routeKey": "$default",
+        "rawPath": path,
+        "rawQueryString": "",
+        "headers": h,
+        "requestContext": {
+            "accountId": "123456789012", "apiId": "fn", "domainName": "x.lambda-url.us-east-1.on.aws",
+            "domainPrefix": "x", "requestId": "r", "routeKey": "$default", "stage": "$default",
+            "time": "20/Nov/2026:10:00:00 +0000", "timeEpoch": 1763632800000i64,
+            "http": {"method": "POST", "path": path, "protocol": "HTTP/1.1", "sourceIp": "203.0.113.9", "userAgent": "t"}
+        },
+        "body": b64(body),
+        "isBase64Encoded": true
+    });
+    serde_json::from_value(ev).expect("a valid payload v2 event")
+}
+
+/// On Lambda a repeated header arrives as one comma-joined value: every family fails closed,
+/// even when both joined signatures are valid, and nothing is written.
+#[tokio::test]
+async fn lambda_comma_joined_signature_headers_fail_closed() {
+    use mention_triage::adapters::lambda;
+    let rig = Rig::new();
+    let x_body = harness::raw_event("x-reply.json");
+    let m_body = harness::raw_event("meta-whatsapp-message.json");
+    let l_body = harness::raw_event("linkedin-comment.json");
+    let g_body = br#"{"platform":"reviews","id":"r-9","author":{"id":"u"}}"#.to_vec();
+    let xs = harness::x_sig(harness::X_SECRETS[0], &x_body);
+    let xs2 = harness::x_sig(harness::X_SECRETS[1], &x_body);
+    let ms = harness::meta_sig(harness::META_SECRETS[0], &m_body);
+    let ls = harness::linkedin_sig(harness::LINKEDIN_SECRETS[0], &l_body);
+    let gk = harness::whsec(harness::GENERIC_SECRETS[0]);
+    let gs = verify::standard_signature(&gk, "msg_9", NOW, &g_body);
+    let ts = NOW.to_string();
+    let cases: Vec<LambdaCase> = vec![
+        (
+            "/webhooks/x",
+            vec![("x-twitter-webhooks-signature", format!("{xs},{xs2}"))],
+            &x_body,
+        ),
+        (
+            "/webhooks/x",
+            vec![("X-Twitter-Webhooks-Signature", format!("{xs},{xs}"))],
+            &x_body,
+        ),
+        (
+            "/webhooks/meta",
+            vec![("x-hub-signature-256", format!("{ms},{ms}"))],
+            &m_body,
+        ),
+        (
+            "/webhooks/linkedin",
+            vec![("x-li-signature", format!("{ls},{ls}"))],
+            &l_body,
+        ),
+        (
+            "/webhooks/generic",
+            vec![
+                ("webhook-id", "msg_9".into()),
+                ("webhook-timestamp", ts.clone()),
+                ("webhook-signature", format!("{gs},{gs}")),
+            ],
+            &g_body,
+        ),
+        (
+            "/webhooks/generic",
+            vec![
+                ("webhook-id", "msg_9,msg_9".into()),
+                ("webhook-timestamp", ts.clone()),
+                ("webhook-signature", gs.clone()),
+            ],
+            &g_body,
+        ),
+        (
+            "/webhooks/generic",
+            vec![
+                ("webhook-id", "msg_9".into()),
+                ("webhook-timestamp", format!("{ts},{ts}")),
+                ("webhook-signature", gs.clone()),
+            ],
+            &g_body,
+        ),
+    ];
+    for (path, hs, body) in &cases {
+        let mut pairs: Vec<(&str, &str)> = vec![("content-type", "application/json")];
+        pairs.extend(hs.iter().map(|(k, v)| (*k, v.as_str())));
+        let out = lambda::handle(&rig.service, lambda_event(path, &pairs, body)).await;
+        assert_eq!(out.status_code, 401, "{path} {hs:?}");
+    }
+    assert_eq!(rig.writes(), 0);
+    // The same events with a single value are accepted: the refusal is the join, nothing else.
+    let ok = lambda::handle(
+        &rig.service,
+        lambda_event(
+            "/webhooks/x",
+            &[
+                ("content-type", "application/json"),
+                ("x-twitter-webhooks-signature", &xs),
+            ],
+            &x_body,
+        ),
+    )
+    .await;
+    assert_eq!(ok.status_code, 200);
+}

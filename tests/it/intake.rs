@@ -402,3 +402,25 @@ async fn independent_signers_are_accepted() {
         .await;
     assert_eq!(body_json(&r)["response_token"], expect[1]);
 }
+
+/// `triage sign --platform linkedin` produces headers the service accepts.
+#[tokio::test]
+async fn cli_sign_linkedin_is_accepted() {
+    use mention_triage::cli::{sign, SignPlatform};
+    let rig = Rig::new();
+    let body = harness::raw_event("linkedin-share-mention.json");
+    let h = sign(
+        SignPlatform::Linkedin,
+        harness::LINKEDIN_SECRETS[1],
+        None,
+        None,
+        &body,
+    )
+    .expect("sign");
+    let h: Vec<(String, String)> = h.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    assert!(h
+        .iter()
+        .any(|(k, v)| k == "x-li-signature" && v.starts_with("hmacsha256=")));
+    let r = rig.send("POST", "/webhooks/linkedin", "", &h, &body).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+}
