@@ -142,7 +142,7 @@ fn array<'v>(obj: &'v Map<String, Value>, key: &'static str) -> Result<&'v [Valu
     }
 }
 
-/// An object field, or an empty object when absent (so lookups below just find nothing).
+/// An object field, if present and an object.
 fn object<'v>(v: &'v Value, key: &str) -> Option<&'v Map<String, Value>> {
     v.get(key).and_then(Value::as_object)
 }
