@@ -95,20 +95,7 @@ impl Scheme {
             out.push(self.case(format!("truncated to {k}"), Some(&good[..k]), body));
         }
         // Every single-character substitution in the encoded MAC (stays in the alphabet).
-        for (i, c) in encoded.char_indices() {
-            let repl = match c {
-                '0' => '1',
-                'a' => 'b',
-                'A' => 'B',
-                '=' => 'A',
-                '+' => '/',
-                '/' => '+',
-                c if c.is_ascii_digit() => '0',
-                c if c.is_ascii_lowercase() => 'a',
-                _ => 'A',
-            };
-            let mut m = encoded.clone();
-            m.replace_range(i..i + 1, &repl.to_string());
+        for (i, m) in substitutions(&encoded) {
             let v = format!("{}{}", self.prefix, m);
             out.push(self.case(format!("char {i} changed"), Some(&v), body));
         }
@@ -465,6 +452,29 @@ fn common_cases(family: &str, header: &str, sign: &dyn Fn(&[u8]) -> String) -> V
         out.push(c);
     }
     out
+}
+
+/// Every one-character change of an encoded MAC, each staying inside the hex/base64 alphabet.
+fn substitutions(encoded: &str) -> Vec<(usize, String)> {
+    encoded
+        .char_indices()
+        .map(|(i, c)| {
+            let repl = match c {
+                '0' => '1',
+                'a' => 'b',
+                'A' => 'B',
+                '=' => 'A',
+                '+' => '/',
+                '/' => '+',
+                c if c.is_ascii_digit() => '0',
+                c if c.is_ascii_lowercase() => 'a',
+                _ => 'A',
+            };
+            let mut m = encoded.to_owned();
+            m.replace_range(i..i + 1, &repl.to_string());
+            (i, m)
+        })
+        .collect()
 }
 
 fn capitalise(s: &str) -> String {
@@ -835,20 +845,7 @@ impl Generic {
                 body,
             ));
         }
-        for (i, c) in encoded.char_indices() {
-            let repl = match c {
-                'A' => 'B',
-                'a' => 'b',
-                '0' => '1',
-                '=' => 'A',
-                '+' => '/',
-                '/' => '+',
-                c if c.is_ascii_digit() => '0',
-                c if c.is_ascii_lowercase() => 'a',
-                _ => 'A',
-            };
-            let mut m = encoded.clone();
-            m.replace_range(i..i + 1, &repl.to_string());
+        for (i, m) in substitutions(&encoded) {
             let v = format!("v1,{m}");
             out.push(self.case(
                 format!("char {i} changed"),

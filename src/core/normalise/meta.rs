@@ -227,11 +227,7 @@ fn page_feed(ctx: &Ctx<'_>, value: &Value) -> Result<Event, PayloadError> {
         // hide / unhide / block / unblock are moderation by the Page itself
         return Ok(Event::Ignored(IgnoreReason::NotAMention));
     }
-    let id = if is_comment {
-        id_str(value.get("comment_id")).ok_or(PayloadError::Missing("value.comment_id"))?
-    } else {
-        id_str(value.get("post_id")).ok_or(PayloadError::Missing("value.post_id"))?
-    };
+    let id = page_item_id(value, is_comment)?;
     let author_id = value.get("from").and_then(|f| id_str(f.get("id")));
     if ctx.is_brand(author_id.as_deref(), None) {
         return Ok(Event::Ignored(
@@ -256,6 +252,20 @@ fn page_feed(ctx: &Ctx<'_>, value: &Value) -> Result<Event, PayloadError> {
         .get("post")
         .and_then(|p| text(p, "permalink_url"))
         .filter(|u| u.starts_with("https://"));
+    added_or_edited(verb, parts)
+}
+
+/// A Page item's own id: the comment's for comments, else the post's.
+fn page_item_id(value: &Value, is_comment: bool) -> Result<String, PayloadError> {
+    if is_comment {
+        id_str(value.get("comment_id")).ok_or(PayloadError::Missing("value.comment_id"))
+    } else {
+        id_str(value.get("post_id")).ok_or(PayloadError::Missing("value.post_id"))
+    }
+}
+
+/// `verb` edited => [`Event::Edited`] (update, never queue again); otherwise a new mention.
+fn added_or_edited(verb: &str, parts: MentionParts) -> Result<Event, PayloadError> {
     let m = parts.build()?;
     Ok(if verb == "edited" {
         Event::Edited(m)
@@ -268,11 +278,7 @@ fn page_feed(ctx: &Ctx<'_>, value: &Value) -> Result<Event, PayloadError> {
 fn page_mention(ctx: &Ctx<'_>, value: &Value) -> Result<Event, PayloadError> {
     let item = value.get("item").and_then(Value::as_str).unwrap_or("post");
     let verb = value.get("verb").and_then(Value::as_str).unwrap_or("add");
-    let id = if item == "comment" {
-        id_str(value.get("comment_id")).ok_or(PayloadError::Missing("value.comment_id"))?
-    } else {
-        id_str(value.get("post_id")).ok_or(PayloadError::Missing("value.post_id"))?
-    };
+    let id = page_item_id(value, item == "comment")?;
     let author_id = id_str(value.get("sender_id"));
     if ctx.is_brand(author_id.as_deref(), None) {
         return Ok(Event::Ignored(IgnoreReason::OwnPost));
@@ -289,12 +295,7 @@ fn page_mention(ctx: &Ctx<'_>, value: &Value) -> Result<Event, PayloadError> {
     if item == "comment" {
         parts.in_reply_to = id_str(value.get("post_id"));
     }
-    let m = parts.build()?;
-    Ok(if verb == "edited" {
-        Event::Edited(m)
-    } else {
-        Event::Mention(m)
-    })
+    added_or_edited(verb, parts)
 }
 
 /// Instagram `comments` / `live_comments` on the brand's media.

@@ -114,11 +114,19 @@ pub(crate) fn unix_secs(v: Option<&serde_json::Value>) -> Option<OffsetDateTime>
 
 /// A Unix time given in milliseconds (number or numeric string), if plausible.
 pub(crate) fn unix_millis(v: Option<&serde_json::Value>) -> Option<OffsetDateTime> {
-    let ms: i128 = match v? {
-        serde_json::Value::Number(n) => i128::from(n.as_i64()?),
-        serde_json::Value::String(s) => s.parse().ok()?,
-        _ => return None,
-    };
+    match v? {
+        serde_json::Value::Number(n) => from_millis(i128::from(n.as_i64()?)),
+        serde_json::Value::String(s) => millis_str(s),
+        _ => None,
+    }
+}
+
+/// Unix milliseconds as a decimal string (X's `timestamp_ms`, `created_timestamp`), if plausible.
+pub(crate) fn millis_str(s: &str) -> Option<OffsetDateTime> {
+    from_millis(s.parse().ok()?)
+}
+
+fn from_millis(ms: i128) -> Option<OffsetDateTime> {
     OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?)
         .ok()
         .and_then(plausible)

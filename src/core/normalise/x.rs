@@ -12,7 +12,9 @@ use std::collections::HashMap;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use super::{parse_json, plausible, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY};
+use super::{
+    millis_str, parse_json, plausible, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY,
+};
 use crate::core::brand::BrandRules;
 use crate::core::error::PayloadError;
 use crate::core::mention::{Engagement, MentionParts, Platform, Visibility};
@@ -259,9 +261,7 @@ fn from_v1(
     let created_at = t
         .timestamp_ms
         .as_deref()
-        .and_then(|ms| ms.parse::<i128>().ok())
-        .and_then(|ms| OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?).ok())
-        .and_then(plausible)
+        .and_then(millis_str)
         .or_else(|| {
             t.created_at
                 .as_deref()
@@ -340,9 +340,7 @@ fn from_dm(
     let created_at = dm
         .created_timestamp
         .as_deref()
-        .and_then(|ms| ms.parse::<i128>().ok())
-        .and_then(|ms| OffsetDateTime::from_unix_timestamp_nanos(ms.checked_mul(1_000_000)?).ok())
-        .and_then(plausible)
+        .and_then(millis_str)
         .unwrap_or(now);
     let sender = users.get(&mc.sender_id);
     let handle = sender.and_then(|u| u.screen_name.clone());
