@@ -236,14 +236,7 @@ pub fn verify_x<'a>(
         .strip_prefix("sha256=")
         .ok_or(VerifyError::MalformedHeader(X_SIGNATURE))?;
     let tag = decode_b64_tag(b64).ok_or(VerifyError::MalformedHeader(X_SIGNATURE))?;
-    if secrets.any_matches(&[body], &tag) {
-        Ok(VerifiedBody {
-            bytes: body,
-            delivery_id: None,
-        })
-    } else {
-        Err(VerifyError::BadSignature)
-    }
+    matched(secrets.any_matches(&[body], &tag), body)
 }
 
 /// The `X-Hub-Signature-256` value for a body (Meta; for `triage sign` and tests).
@@ -264,14 +257,7 @@ pub fn verify_meta<'a>(
         .strip_prefix("sha256=")
         .ok_or(VerifyError::MalformedHeader(META_SIGNATURE))?;
     let tag = decode_hex_tag(hexed).ok_or(VerifyError::MalformedHeader(META_SIGNATURE))?;
-    if secrets.any_matches(&[body], &tag) {
-        Ok(VerifiedBody {
-            bytes: body,
-            delivery_id: None,
-        })
-    } else {
-        Err(VerifyError::BadSignature)
-    }
+    matched(secrets.any_matches(&[body], &tag), body)
 }
 
 /// The three Standard Webhooks headers, each as every value received.
@@ -386,7 +372,12 @@ pub fn verify_linkedin<'a>(
     let tag = decode_hex_tag(hexed).ok_or(VerifyError::MalformedHeader(LINKEDIN_SIGNATURE))?;
     let a = secrets.any_matches(&[body], &tag);
     let b = secrets.any_matches(&[LINKEDIN_PREFIX.as_bytes(), body], &tag);
-    if a | b {
+    matched(a | b, body)
+}
+
+/// The outcome of a single-signature scheme (no signed delivery id): the body, or `BadSignature`.
+fn matched(ok: bool, body: &[u8]) -> Result<VerifiedBody<'_>, VerifyError> {
+    if ok {
         Ok(VerifiedBody {
             bytes: body,
             delivery_id: None,
