@@ -51,7 +51,7 @@ pub enum Command {
         /// Which platform's scheme.
         #[arg(long, value_enum)]
         platform: SignPlatform,
-        /// The secret (X consumer secret, Meta app secret, or whsec_... for generic).
+        /// The secret (X consumer secret, Meta app secret, LinkedIn client secret, or whsec_... for generic).
         #[arg(long)]
         secret: String,
         /// Standard Webhooks message id (generic; default derived from the body).
@@ -74,6 +74,8 @@ pub enum SignPlatform {
     Meta,
     /// Standard Webhooks: webhook-id, webhook-timestamp, webhook-signature.
     Generic,
+    /// LinkedIn: X-LI-Signature (hmacsha256=<hex HMAC of the body>).
+    Linkedin,
 }
 
 /// Runs one command.
@@ -242,6 +244,13 @@ pub fn sign(
         SignPlatform::Meta => {
             let s = Secret::parse(secret, SecretKind::Raw).map_err(anyhow::Error::msg)?;
             h.push((verify::META_SIGNATURE, verify::meta_signature(&s, body)));
+        }
+        SignPlatform::Linkedin => {
+            let s = Secret::parse(secret, SecretKind::Raw).map_err(anyhow::Error::msg)?;
+            h.push((
+                verify::LINKEDIN_SIGNATURE,
+                verify::linkedin_signature(&s, body),
+            ));
         }
         SignPlatform::Generic => {
             let s =

@@ -10,11 +10,12 @@ use crate::core::verify::{Limits, SecretKind, SecretSet};
 use crate::http::Secrets;
 
 /// Names of the secret-bearing variables (also the keys of the `TRIAGE_SECRETS_ID` JSON).
-pub const SECRET_VARS: [&str; 4] = [
+pub const SECRET_VARS: [&str; 5] = [
     "X_CONSUMER_SECRETS",
     "META_APP_SECRETS",
     "META_VERIFY_TOKEN",
     "GENERIC_WEBHOOK_SECRETS",
+    "LINKEDIN_CLIENT_SECRETS",
 ];
 
 /// Where state lives.
@@ -136,6 +137,7 @@ impl Config {
             meta: set("META_APP_SECRETS", SecretKind::Raw)?,
             meta_verify_token: secret("META_VERIFY_TOKEN"),
             generic: set("GENERIC_WEBHOOK_SECRETS", SecretKind::StandardWebhooks)?,
+            linkedin: set("LINKEDIN_CLIENT_SECRETS", SecretKind::Raw)?,
         };
         let num = |name: &str, default: u64| -> Result<u64, ConfigError> {
             vars.get(name)
@@ -177,6 +179,7 @@ impl Config {
             ("x", s.x.is_some()),
             ("meta", s.meta.is_some()),
             ("generic", s.generic.is_some()),
+            ("linkedin", s.linkedin.is_some()),
         ] {
             if on {
                 tracing::info!(platform = name, "webhook route enabled");
@@ -186,6 +189,13 @@ impl Config {
                     "no secret configured: /webhooks/{name} answers 404"
                 );
             }
+        }
+        // Meta's subscription GET needs its own token; without one only the GET is refused.
+        if s.meta.is_some() && s.meta_verify_token.is_none() {
+            tracing::warn!(
+                platform = "meta",
+                "META_VERIFY_TOKEN not set: the subscription check (GET /webhooks/meta) answers 404"
+            );
         }
     }
 }
@@ -229,6 +239,14 @@ mod tests {
             }
         );
         assert!(c.secrets.x.is_some() && c.secrets.meta.is_none());
+        assert!(c.secrets.linkedin.is_none());
+        let c = Config::load(
+            &vars(&[("LINKEDIN_CLIENT_SECRETS", "new, old")]),
+            &HashMap::new(),
+            Shell::Cli,
+        )
+        .unwrap();
+        assert_eq!(c.secrets.linkedin.map(|s| s.iter().count()), Some(2));
         assert_eq!(c.limits, Limits::default());
     }
 

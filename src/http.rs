@@ -166,6 +166,8 @@ pub struct Secrets {
     pub meta_verify_token: Option<String>,
     /// Standard Webhooks secrets for the generic route.
     pub generic: Option<SecretSet>,
+    /// LinkedIn client secrets (signatures and the challengeCode answer).
+    pub linkedin: Option<SecretSet>,
 }
 
 /// Source of the current time (a real clock in production, a fixed one in tests).
@@ -264,8 +266,27 @@ impl Service {
                             secrets,
                             &self.limits,
                         )?;
-                        let events = meta_events(&v, self.app.rules(), self.now())?;
+                        let events = normalise::meta::normalise(&v, self.app.rules(), self.now())?;
                         self.accept("meta", v, events).await
+                    }
+                    _ => Err(ApiError::MethodNotAllowed("GET, POST")),
+                }
+            }
+            ("/webhooks/linkedin", m) => {
+                let secrets = self.secrets.linkedin.as_ref().ok_or(ApiError::NotFound)?;
+                match m {
+                    "GET" => linkedin_challenge(&req, secrets),
+                    "POST" => {
+                        let body = self.precheck(&req)?;
+                        let v = verify::verify_linkedin(
+                            &req.header_values(verify::LINKEDIN_SIGNATURE),
+                            body,
+                            secrets,
+                            &self.limits,
+                        )?;
+                        let events =
+                            normalise::linkedin::normalise(&v, self.app.rules(), self.now())?;
+                        self.accept("linkedin", v, events).await
                     }
                     _ => Err(ApiError::MethodNotAllowed("GET, POST")),
                 }
@@ -366,15 +387,17 @@ impl Service {
             .ok_or(ApiError::NotFound)?;
         let mode = req.query_values("hub.mode");
         let token = req.query_values("hub.verify_token");
-        let challenge = req.query_values("hub.challenge");
-        let [challenge] = challenge.as_slice() else {
-            return Err(ApiError::MissingQuery("hub.challenge"));
-        };
+        // The token is checked first, so a caller without it learns nothing else (403 for every
+        // unauthenticated variation). Exactly one of each parameter: repeats are not Meta.
         let token_ok =
             matches!(token.as_slice(), [t] if subtle_eq(t.as_bytes(), expected.as_bytes()));
         if mode.as_slice() != ["subscribe"] || !token_ok {
             return Err(ApiError::Forbidden);
         }
+        let challenge = req.query_values("hub.challenge");
+        let [challenge] = challenge.as_slice() else {
+            return Err(ApiError::MissingQuery("hub.challenge"));
+        };
         // Echo only a sane challenge: Meta sends digits; anything else is not Meta.
         if challenge.is_empty()
             || challenge.len() > 128
@@ -393,15 +416,26 @@ impl Service {
     }
 }
 
-/// Meta payloads (Facebook, Instagram, WhatsApp); normalised by `core::normalise::meta` when present.
-fn meta_events(
-    v: &VerifiedBody<'_>,
-    rules: &crate::core::brand::BrandRules,
-    now: OffsetDateTime,
-) -> Result<Vec<Event>, ApiError> {
-    let _ = (rules, now);
-    let _ = normalise::parse_json(v.bytes())?;
-    Err(ApiError::Payload(PayloadError::Malformed))
+/// LinkedIn's validation GET: `?challengeCode=<uuid>` answered with its HMAC under the current
+/// client secret, which proves we hold the secret. Only a UUID-like code is answered.
+fn linkedin_challenge(req: &Request<'_>, secrets: &SecretSet) -> Result<Response, ApiError> {
+    let codes = req.query_values("challengeCode");
+    let [code] = codes.as_slice() else {
+        return Err(ApiError::MissingQuery("challengeCode"));
+    };
+    if code.is_empty()
+        || code.len() > 128
+        || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+    {
+        return Err(ApiError::MissingQuery("challengeCode"));
+    }
+    Ok(Response::json(
+        200,
+        json!({
+            "challengeCode": code,
+            "challengeResponse": verify::linkedin_challenge_response(secrets, code),
+        }),
+    ))
 }
 
 fn x_crc(req: &Request<'_>, secrets: &SecretSet) -> Result<Response, ApiError> {

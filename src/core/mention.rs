@@ -169,6 +169,9 @@ impl MentionParts {
             Some(t) if t.len() > MAX_TEXT_LEN => return Err(PayloadError::Invalid("text")),
             other => other,
         };
+        // Deadlines are computed from created_at; a year-9999 time would overflow them.
+        let created_at = crate::core::normalise::plausible(self.created_at)
+            .ok_or(PayloadError::Invalid("created_at"))?;
         Ok(Mention {
             platform: self.platform,
             id: parse_id(&self.id, "id")?,
@@ -183,7 +186,7 @@ impl MentionParts {
                 verified: self.verified,
             },
             visibility: self.visibility,
-            created_at: self.created_at,
+            created_at,
             conversation_id: opt_id(self.conversation_id, "conversation_id")?,
             in_reply_to: opt_id(self.in_reply_to, "in_reply_to")?,
             lang: opt_id(self.lang, "lang")?,
@@ -326,6 +329,18 @@ mod tests {
             assert_eq!(
                 Mention::parse_json(json, now()).unwrap_err(),
                 PayloadError::Missing(field)
+            );
+        }
+    }
+
+    #[test]
+    fn implausible_times_are_refused_not_overflowed() {
+        for t in ["9999-12-31T23:59:59Z", "1900-01-01T00:00:00Z"] {
+            let json =
+                format!(r#"{{"platform":"x","id":"1","author":{{"id":"2"}},"created_at":"{t}"}}"#);
+            assert_eq!(
+                Mention::parse_json(&json, now()).unwrap_err(),
+                PayloadError::Invalid("created_at")
             );
         }
     }

@@ -169,6 +169,23 @@ pub fn single<'h>(values: &[&'h str], name: &'static str) -> Result<&'h str, Ver
     }
 }
 
+/// Exactly one value of a single-signature header (X, Meta, LinkedIn), with no comma in it.
+///
+/// API Gateway and Lambda Function URLs deliver a repeated header as one comma-joined value, so
+/// a second signature would otherwise hide inside the first. None of these formats ever contains
+/// a comma (hex, or base64 whose alphabet has none), so a comma means "sent twice": refused as a
+/// duplicate whatever the parts say.
+pub fn single_signature<'h>(
+    values: &[&'h str],
+    name: &'static str,
+) -> Result<&'h str, VerifyError> {
+    let v = single(values, name)?;
+    if v.contains(',') {
+        return Err(VerifyError::DuplicateHeader(name));
+    }
+    Ok(v)
+}
+
 /// HMAC-SHA256 of the concatenated parts under one secret.
 pub fn hmac_sha256(secret: &Secret, parts: &[&[u8]]) -> [u8; 32] {
     let mut mac = secret.mac();
@@ -182,6 +199,10 @@ pub fn hmac_sha256(secret: &Secret, parts: &[&[u8]]) -> [u8; 32] {
 pub const X_SIGNATURE: &str = "x-twitter-webhooks-signature";
 /// Header carrying Meta's signature.
 pub const META_SIGNATURE: &str = "x-hub-signature-256";
+/// Header carrying LinkedIn's signature.
+pub const LINKEDIN_SIGNATURE: &str = "x-li-signature";
+/// The literal LinkedIn's documentation attaches to the body or the header (see [`verify_linkedin`]).
+pub const LINKEDIN_PREFIX: &str = "hmacsha256=";
 /// Standard Webhooks headers.
 pub const WEBHOOK_ID: &str = "webhook-id";
 /// Standard Webhooks timestamp header (Unix seconds).
@@ -210,19 +231,12 @@ pub fn verify_x<'a>(
     limits: &Limits,
 ) -> Result<VerifiedBody<'a>, VerifyError> {
     check_size(body.len(), limits)?;
-    let value = single(signature, X_SIGNATURE)?;
+    let value = single_signature(signature, X_SIGNATURE)?;
     let b64 = value
         .strip_prefix("sha256=")
         .ok_or(VerifyError::MalformedHeader(X_SIGNATURE))?;
     let tag = decode_b64_tag(b64).ok_or(VerifyError::MalformedHeader(X_SIGNATURE))?;
-    if secrets.any_matches(&[body], &tag) {
-        Ok(VerifiedBody {
-            bytes: body,
-            delivery_id: None,
-        })
-    } else {
-        Err(VerifyError::BadSignature)
-    }
+    matched(secrets.any_matches(&[body], &tag), body)
 }
 
 /// The `X-Hub-Signature-256` value for a body (Meta; for `triage sign` and tests).
@@ -238,19 +252,12 @@ pub fn verify_meta<'a>(
     limits: &Limits,
 ) -> Result<VerifiedBody<'a>, VerifyError> {
     check_size(body.len(), limits)?;
-    let value = single(signature, META_SIGNATURE)?;
+    let value = single_signature(signature, META_SIGNATURE)?;
     let hexed = value
         .strip_prefix("sha256=")
         .ok_or(VerifyError::MalformedHeader(META_SIGNATURE))?;
     let tag = decode_hex_tag(hexed).ok_or(VerifyError::MalformedHeader(META_SIGNATURE))?;
-    if secrets.any_matches(&[body], &tag) {
-        Ok(VerifiedBody {
-            bytes: body,
-            delivery_id: None,
-        })
-    } else {
-        Err(VerifyError::BadSignature)
-    }
+    matched(secrets.any_matches(&[body], &tag), body)
 }
 
 /// The three Standard Webhooks headers, each as every value received.
@@ -282,7 +289,10 @@ pub fn verify_standard<'a>(
 ) -> Result<VerifiedBody<'a>, VerifyError> {
     check_size(body.len(), limits)?;
     let id = single(headers.id, WEBHOOK_ID)?;
-    if id.len() > 256 || id.contains('.') || id.chars().any(|c| c.is_control() || c.is_whitespace())
+    // A comma in the id means two `webhook-id` headers joined by the Lambda front door.
+    if id.len() > 256
+        || id.contains(['.', ','])
+        || id.chars().any(|c| c.is_control() || c.is_whitespace())
     {
         return Err(VerifyError::MalformedHeader(WEBHOOK_ID));
     }
@@ -302,6 +312,11 @@ pub fn verify_standard<'a>(
         let Some((version, sig)) = entry.split_once(',') else {
             return Err(VerifyError::MalformedHeader(WEBHOOK_SIGNATURE));
         };
+        // `version,base64` has exactly one comma; more means two `webhook-signature` headers
+        // were comma-joined (API Gateway, Function URLs). Fail closed rather than pick one.
+        if sig.contains(',') {
+            return Err(VerifyError::DuplicateHeader(WEBHOOK_SIGNATURE));
+        }
         if version != "v1" {
             continue; // other schemes (v1a = Ed25519) are skipped, as the spec's libraries do
         }
@@ -320,6 +335,55 @@ pub fn verify_standard<'a>(
         Err(VerifyError::BadSignature)
     } else {
         Err(VerifyError::MalformedHeader(WEBHOOK_SIGNATURE))
+    }
+}
+
+/// Answers LinkedIn's validation GET: lowercase hex HMAC-SHA256(current client secret, challengeCode).
+pub fn linkedin_challenge_response(secrets: &SecretSet, challenge_code: &str) -> String {
+    hex::encode(hmac_sha256(secrets.current(), &[challenge_code.as_bytes()]))
+}
+
+/// The `X-LI-Signature` value for a body, reading (A) of the docs: `hmacsha256=` + hex HMAC of the
+/// body (for `triage sign` and tests).
+pub fn linkedin_signature(secret: &Secret, body: &[u8]) -> String {
+    format!(
+        "{LINKEDIN_PREFIX}{}",
+        hex::encode(hmac_sha256(secret, &[body]))
+    )
+}
+
+/// Verifies a LinkedIn delivery (`X-LI-Signature`, HMAC-SHA256 with the client secret, hex).
+///
+/// LinkedIn's text ("the HMAC of the body prefixed by `hmacsha256=`") has two readings in public
+/// code, and which one is on the wire is unconfirmed (platforms.md section 6.2). Both are accepted:
+/// (A) the tag is HMAC(body) and the header carries the prefix, (B) the tag is
+/// HMAC("hmacsha256=" + body). The header may carry the exact lowercase prefix or none; any other
+/// prefix is malformed. Both readings need the secret, so accepting both costs no security; both
+/// are always computed, for every secret, so timing does not say which matched.
+pub fn verify_linkedin<'a>(
+    signature: &[&str],
+    body: &'a [u8],
+    secrets: &SecretSet,
+    limits: &Limits,
+) -> Result<VerifiedBody<'a>, VerifyError> {
+    check_size(body.len(), limits)?;
+    let value = single_signature(signature, LINKEDIN_SIGNATURE)?;
+    let hexed = value.strip_prefix(LINKEDIN_PREFIX).unwrap_or(value);
+    let tag = decode_hex_tag(hexed).ok_or(VerifyError::MalformedHeader(LINKEDIN_SIGNATURE))?;
+    let a = secrets.any_matches(&[body], &tag);
+    let b = secrets.any_matches(&[LINKEDIN_PREFIX.as_bytes(), body], &tag);
+    matched(a | b, body)
+}
+
+/// The outcome of a single-signature scheme (no signed delivery id): the body, or `BadSignature`.
+fn matched(ok: bool, body: &[u8]) -> Result<VerifiedBody<'_>, VerifyError> {
+    if ok {
+        Ok(VerifiedBody {
+            bytes: body,
+            delivery_id: None,
+        })
+    } else {
+        Err(VerifyError::BadSignature)
     }
 }
 
@@ -508,6 +572,59 @@ mod tests {
             &l
         )
         .is_err());
+    }
+
+    #[test]
+    fn linkedin_self_vectors_both_readings() {
+        let s = raw("test_client_secret");
+        let l = Limits::default();
+        assert_eq!(
+            linkedin_challenge_response(&s, "890e4665-4dfe-4ab1-b689-ed553bceeed0"),
+            "2f02d4233a0396d6b4632fc7be62fd3ab68183421f688efcda0c1fcb2615273e"
+        );
+        let body = br#"{"notificationId":4406044,"action":"SHARE_MENTION"}"#;
+        let a = "9a7902005b8fcc503e45da2da284b06d7afca049031fc6cab3ae9e15d9bee32f";
+        let b = "796ec75219318fb95fa39fea80894eedc3104a9032eb48b92a8171e811b82c40";
+        for tag in [a, b] {
+            verify_linkedin(&[tag], body, &s, &l).unwrap();
+            verify_linkedin(&[&format!("hmacsha256={tag}")], body, &s, &l).unwrap();
+            assert!(verify_linkedin(&[&format!("HMACSHA256={tag}")], body, &s, &l).is_err());
+            assert!(verify_linkedin(&[tag], b"{}", &s, &l).is_err());
+            assert!(verify_linkedin(&[tag], body, &raw("other"), &l).is_err());
+        }
+        let signed = linkedin_signature(s.current(), body);
+        assert_eq!(signed, format!("hmacsha256={a}"));
+    }
+
+    #[test]
+    fn comma_joined_repeats_fail_closed() {
+        let s = raw("test");
+        let l = Limits::default();
+        let body = br#"{"test_number":1,"test_string":"two"}"#;
+        let good = "sha256=YWHphPn/JFq43jkF0y4/w8R/SelmLjvpunhVFY8JhlI=";
+        assert_eq!(
+            verify_x(&[&format!("{good},{good}")], body, &s, &l).unwrap_err(),
+            VerifyError::DuplicateHeader(X_SIGNATURE)
+        );
+        let g = SecretSet::parse_list(
+            "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+            SecretKind::StandardWebhooks,
+        )
+        .unwrap();
+        let good = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+        let joined = format!("{good},v1,AAAA");
+        let h = StandardHeaders {
+            id: &["msg_p5jXN8AQM9LWM0D4loKWxJek"],
+            timestamp: &["1614265330"],
+            signature: &[&joined],
+        };
+        assert!(verify_standard(h, br#"{"test": 2432232314}"#, &g, &l, 1614265330).is_err());
+        let h = StandardHeaders {
+            id: &["msg_p5jXN8AQM9LWM0D4loKWxJek,msg_other"],
+            signature: &[good],
+            ..h
+        };
+        assert!(verify_standard(h, br#"{"test": 2432232314}"#, &g, &l, 1614265330).is_err());
     }
 
     #[test]

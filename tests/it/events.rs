@@ -9,7 +9,8 @@ use std::path::Path;
 use std::sync::Arc;
 
 use make_events::{
-    build, CASES, GENERIC_SECRET, GENERIC_TIMESTAMP, META_SECRET, META_VERIFY_TOKEN, X_SECRET,
+    build, CASES, GENERIC_SECRET, GENERIC_TIMESTAMP, LINKEDIN_SECRET, META_SECRET,
+    META_VERIFY_TOKEN, X_SECRET,
 };
 use mention_triage::adapters::embedded::EmbeddedStore;
 use mention_triage::adapters::lambda;
@@ -50,6 +51,7 @@ async fn every_event_gets_its_documented_status() {
         meta: Some(SecretSet::parse_list(META_SECRET, SecretKind::Raw).unwrap()),
         meta_verify_token: Some(META_VERIFY_TOKEN.into()),
         generic: Some(SecretSet::parse_list(GENERIC_SECRET, SecretKind::StandardWebhooks).unwrap()),
+        linkedin: Some(SecretSet::parse_list(LINKEDIN_SECRET, SecretKind::Raw).unwrap()),
     };
     let clock = Arc::new(|| time::OffsetDateTime::from_unix_timestamp(GENERIC_TIMESTAMP).unwrap());
     let service = Service::with_clock(app, secrets, Limits::default(), clock);

@@ -3,6 +3,8 @@
 
 // Emulator discovery, SDK clients, template-created table/queues, fixtures.
 mod support;
+// A service on a counting embedded store, for the attack and intake suites.
+mod harness;
 // The signed samples in events/ are current and answer as documented.
 mod events;
 // `triage serve`, `triage queue`, `triage classify` and `triage sign` as a user runs them.
@@ -13,3 +15,9 @@ mod contract;
 mod aws_flow;
 // The Lambda binary driven through a stand-in Runtime API.
 mod bootstrap;
+// Crafted forgeries per platform family: all refused, nothing written.
+mod attack;
+// Every payload type accepted from independent signers and normalised.
+mod intake;
+// The fuzz targets' code as a deterministic smoke run.
+mod fuzz_smoke;

@@ -1,13 +1,20 @@
 //! X: Account Activity API (`tweet_create_events`, v1.1 tweet objects) and X Activity API
 //! (`data.event_type` = `post.mention.create` and friends, v2 post objects).
 //!
-//! Posts by the brand's own account are not mentions: a reply from it is recorded as the brand
-//! answering that author; any other own post is ignored.
+//! Posts by the brand's own account are not mentions: a reply (or a quote) from it is recorded
+//! as the brand answering that author; any other own post is ignored. Direct messages
+//! (`direct_message_events`) are private mentions, with the sender's profile taken from the
+//! top-level `users` map; a DM sent by the brand is the brand answering its recipient.
+//! Replies and quotes keep the post they answer in `in_reply_to` (a reply's parent first).
+
+use std::collections::HashMap;
 
 use serde::Deserialize;
 use time::OffsetDateTime;
 
-use super::{parse_json, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY};
+use super::{
+    millis_str, parse_json, plausible, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY,
+};
 use crate::core::brand::BrandRules;
 use crate::core::error::PayloadError;
 use crate::core::mention::{Engagement, MentionParts, Platform, Visibility};
@@ -19,6 +26,45 @@ struct AaaEnvelope {
     for_user_id: Option<String>,
     #[serde(default)]
     tweet_create_events: Vec<V1Tweet>,
+    #[serde(default)]
+    direct_message_events: Vec<DmEvent>,
+    /// Profiles of the DM participants, keyed by user id.
+    #[serde(default)]
+    users: HashMap<String, DmUser>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DmEvent {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    id: String,
+    created_timestamp: Option<String>,
+    message_create: Option<DmCreate>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DmCreate {
+    sender_id: String,
+    target: Option<DmTarget>,
+    message_data: Option<DmData>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DmTarget {
+    recipient_id: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DmData {
+    text: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DmUser {
+    screen_name: Option<String>,
+    followers_count: Option<u64>,
+    #[serde(default)]
+    verified: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -34,6 +80,8 @@ struct V1Tweet {
     timestamp_ms: Option<String>,
     in_reply_to_status_id_str: Option<String>,
     in_reply_to_user_id_str: Option<String>,
+    quoted_status_id_str: Option<String>,
+    quoted_status: Option<QuotedStatus>,
     lang: Option<String>,
     retweeted_status: Option<serde::de::IgnoredAny>,
     #[serde(default)]
@@ -44,6 +92,17 @@ struct V1Tweet {
     reply_count: u64,
     #[serde(default)]
     quote_count: u64,
+}
+
+/// Only the quoted post's author matters (for the brand quoting someone).
+#[derive(Debug, Deserialize)]
+struct QuotedStatus {
+    user: Option<QuotedUser>,
+}
+
+#[derive(Debug, Deserialize)]
+struct QuotedUser {
+    id_str: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -162,12 +221,18 @@ pub fn normalise(
             .collect::<Result<Vec<_>, _>>()?
     } else {
         let env: AaaEnvelope = serde_json::from_value(v).map_err(|_| PayloadError::Malformed)?;
-        check_count(env.tweet_create_events.len())?;
+        check_count(env.tweet_create_events.len() + env.direct_message_events.len())?;
         let brand_id = env.for_user_id;
-        env.tweet_create_events
+        let users = env.users;
+        let mut out = env
+            .tweet_create_events
             .into_iter()
             .map(|t| from_v1(t, brand_id.as_deref(), brand, now))
-            .collect::<Result<Vec<_>, _>>()?
+            .collect::<Result<Vec<_>, _>>()?;
+        for dm in env.direct_message_events {
+            out.push(from_dm(dm, brand_id.as_deref(), &users, brand, now)?);
+        }
+        out
     };
     Ok(events)
 }
@@ -196,14 +261,22 @@ fn from_v1(
     let created_at = t
         .timestamp_ms
         .as_deref()
-        .and_then(|ms| ms.parse::<i128>().ok())
-        .and_then(|ms| OffsetDateTime::from_unix_timestamp_nanos(ms * 1_000_000).ok())
-        .or_else(|| t.created_at.as_deref().and_then(parse_v1_date))
+        .and_then(millis_str)
+        .or_else(|| {
+            t.created_at
+                .as_deref()
+                .and_then(parse_v1_date)
+                .and_then(plausible)
+        })
         .unwrap_or(now);
     let own = brand_id == Some(t.user.id_str.as_str())
         || brand.is_brand("x", &t.user.id_str, t.user.screen_name.as_deref());
     if own {
-        return Ok(match t.in_reply_to_user_id_str {
+        // A reply answers its parent's author; a quote without a reply answers the quoted author.
+        let to = t
+            .in_reply_to_user_id_str
+            .or_else(|| t.quoted_status.and_then(|q| q.user).and_then(|u| u.id_str));
+        return Ok(match to {
             Some(to) if Some(to.as_str()) != brand_id => Event::BrandReply(BrandReply {
                 platform: Platform::x(),
                 reply_id: t.id_str,
@@ -236,7 +309,7 @@ fn from_v1(
         visibility: Visibility::Public,
         created_at,
         conversation_id: None,
-        in_reply_to: t.in_reply_to_status_id_str,
+        in_reply_to: t.in_reply_to_status_id_str.or(t.quoted_status_id_str),
         lang: t.lang.filter(|l| l != "und"),
         engagement: Some(Engagement {
             likes: t.favorite_count,
@@ -245,6 +318,61 @@ fn from_v1(
             quotes: t.quote_count,
         }),
         url,
+    }
+    .build()?;
+    Ok(Event::Mention(m))
+}
+
+/// One Account Activity direct message: a private mention, or the brand answering by DM.
+fn from_dm(
+    dm: DmEvent,
+    brand_id: Option<&str>,
+    users: &HashMap<String, DmUser>,
+    brand: &BrandRules,
+    now: OffsetDateTime,
+) -> Result<Event, PayloadError> {
+    if dm.kind.as_deref().is_some_and(|k| k != "message_create") {
+        return Ok(Event::Ignored(IgnoreReason::NotAMention));
+    }
+    let mc = dm
+        .message_create
+        .ok_or(PayloadError::Missing("message_create"))?;
+    let created_at = dm
+        .created_timestamp
+        .as_deref()
+        .and_then(millis_str)
+        .unwrap_or(now);
+    let sender = users.get(&mc.sender_id);
+    let handle = sender.and_then(|u| u.screen_name.clone());
+    let recipient = mc.target.and_then(|t| t.recipient_id);
+    let from_brand = brand_id == Some(mc.sender_id.as_str())
+        || brand.is_brand("x", &mc.sender_id, handle.as_deref());
+    if from_brand {
+        return Ok(match recipient {
+            Some(to) if Some(to.as_str()) != brand_id => Event::BrandReply(BrandReply {
+                platform: Platform::x(),
+                reply_id: dm.id,
+                to_author_id: to,
+                at: created_at,
+            }),
+            _ => Event::Ignored(IgnoreReason::OwnPost),
+        });
+    }
+    let m = MentionParts {
+        platform: Platform::x(),
+        id: dm.id,
+        text: mc.message_data.and_then(|d| d.text),
+        author_id: mc.sender_id,
+        handle,
+        followers: sender.and_then(|u| u.followers_count),
+        verified: sender.is_some_and(|u| u.verified),
+        visibility: Visibility::Private,
+        created_at,
+        conversation_id: None,
+        in_reply_to: None,
+        lang: None,
+        engagement: None,
+        url: None,
     }
     .build()?;
     Ok(Event::Mention(m))
@@ -263,7 +391,7 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
     let users = e.includes.unwrap_or_default().users;
     let author = users.into_iter().find(|u| u.id == post.author_id);
     let handle = author.as_ref().and_then(|a| a.username.clone());
-    let created_at = post.created_at.unwrap_or(now);
+    let created_at = post.created_at.and_then(plausible).unwrap_or(now);
     if brand_id.as_deref() == Some(post.author_id.as_str())
         || brand.is_brand("x", &post.author_id, handle.as_deref())
     {
@@ -277,11 +405,13 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
             _ => Event::Ignored(IgnoreReason::OwnPost),
         });
     }
-    let in_reply_to = post
-        .referenced_tweets
-        .iter()
-        .find(|r| r.kind == "replied_to")
-        .map(|r| r.id.clone());
+    let referenced = |kind: &str| {
+        post.referenced_tweets
+            .iter()
+            .find(|r| r.kind == kind)
+            .map(|r| r.id.clone())
+    };
+    let in_reply_to = referenced("replied_to").or_else(|| referenced("quoted"));
     let metrics = post.public_metrics.unwrap_or_default();
     let url = handle
         .as_ref()
@@ -362,6 +492,46 @@ mod tests {
         assert_eq!(m.author.followers, Some(50000));
         assert!(m.author.verified);
         assert_eq!(m.engagement.unwrap().likes, 3);
+    }
+
+    #[test]
+    fn direct_messages_in_and_out() {
+        let ev = run(r#"{"for_user_id":"42","direct_message_events":[
+          {"type":"message_create","id":"dm1","created_timestamp":"1763632800000",
+           "message_create":{"target":{"recipient_id":"42"},"sender_id":"123","message_data":{"text":"my account was hacked"}}},
+          {"type":"message_create","id":"dm2","created_timestamp":"1763632900000",
+           "message_create":{"target":{"recipient_id":"123"},"sender_id":"42","message_data":{"text":"We're on it"}}}],
+          "users":{"123":{"id":"123","screen_name":"jane","followers_count":99,"verified":true},
+                   "42":{"id":"42","screen_name":"AcmeBank"}}}"#);
+        let Event::Mention(m) = &ev[0] else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(m.visibility, Visibility::Private);
+        assert_eq!(m.author.handle.as_deref(), Some("jane"));
+        assert_eq!(m.author.followers, Some(99));
+        assert!(m.author.verified);
+        assert!(
+            matches!(&ev[1], Event::BrandReply(r) if r.to_author_id == "123" && r.reply_id == "dm2")
+        );
+    }
+
+    #[test]
+    fn replies_and_quotes_keep_what_they_answer() {
+        let ev = run(r#"{"for_user_id":"42","tweet_create_events":[
+          {"id_str":"2","text":"@AcmeBank still broken","in_reply_to_status_id_str":"1","in_reply_to_user_id_str":"42",
+           "user":{"id_str":"9","screen_name":"kim"}},
+          {"id_str":"3","text":"look at this @AcmeBank","quoted_status_id_str":"1","is_quote_status":true,
+           "user":{"id_str":"8","screen_name":"lee"}},
+          {"id_str":"4","text":"We hear you","quoted_status_id_str":"3","quoted_status":{"id_str":"3","user":{"id_str":"8"}},
+           "user":{"id_str":"42","screen_name":"AcmeBank"}}]}"#);
+        assert!(matches!(&ev[0], Event::Mention(m) if m.in_reply_to.as_deref() == Some("1")));
+        assert!(matches!(&ev[1], Event::Mention(m) if m.in_reply_to.as_deref() == Some("1")));
+        assert!(matches!(&ev[2], Event::BrandReply(r) if r.to_author_id == "8"));
+        let v2 = run(
+            r#"{"data":{"event_type":"post.quote.create","filter":{"user_id":"42"},
+            "payload":{"id":"5","text":"lol @AcmeBank","author_id":"7","referenced_tweets":[{"type":"quoted","id":"1"}]}}}"#,
+        );
+        assert!(matches!(&v2[0], Event::Mention(m) if m.in_reply_to.as_deref() == Some("1")));
     }
 
     #[test]

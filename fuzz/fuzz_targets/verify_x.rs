@@ -1,0 +1,6 @@
+//! Fuzz target `verify_x` (body in `src/targets.rs`).
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    mention_triage_fuzz::targets::verify_x(data);
+});

@@ -1,0 +1,426 @@
+//! The accepting side: every raw sample in `events/raw/` goes through the real HTTP surface and
+//! the embedded store, and requests signed by independent signers (the `standardwebhooks` package
+//! and Python's stdlib `hmac`) are accepted.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use serde_json::{json, Value};
+
+use crate::harness::{self, headers, json as body_json, linkedin_sig, meta_sig, x_sig, Rig, NOW};
+
+const JSON: (&str, &str) = ("content-type", "application/json");
+
+async fn post(rig: &Rig, platform: &str, file: &str) -> Value {
+    let body = harness::raw_event(file);
+    let (h, v) = match platform {
+        "x" => (
+            "x-twitter-webhooks-signature",
+            x_sig(harness::X_SECRETS[0], &body),
+        ),
+        "meta" => (
+            "x-hub-signature-256",
+            meta_sig(harness::META_SECRETS[0], &body),
+        ),
+        "linkedin" => (
+            "x-li-signature",
+            linkedin_sig(harness::LINKEDIN_SECRETS[0], &body),
+        ),
+        other => panic!("no signer for {other}"),
+    };
+    let r = rig
+        .send(
+            "POST",
+            &format!("/webhooks/{platform}"),
+            "",
+            &headers(&[JSON, (h, &v)]),
+            &body,
+        )
+        .await;
+    assert_eq!(
+        r.status,
+        200,
+        "{file}: {}",
+        String::from_utf8_lossy(&r.body)
+    );
+    body_json(&r)
+}
+
+fn counts(v: &Value) -> (u64, u64, u64, u64) {
+    let n = |k: &str| v[k].as_u64().unwrap_or(u64::MAX);
+    (n("accepted"), n("queued"), n("duplicates"), n("ignored"))
+}
+
+#[tokio::test]
+async fn meta_page_comment_lifecycle_add_edit_remove() {
+    let rig = Rig::new();
+    let key = "facebook:5550001_7770001";
+    let first = post(&rig, "meta", "meta-page-feed-comment.json").await;
+    assert_eq!(counts(&first).0, 1);
+    let item = rig.mention_json(key).expect("stored");
+    assert_eq!(item["mention"]["platform"], "facebook");
+    assert_eq!(item["mention"]["author"]["id"], "6100000000000001");
+    // Meta's \u escapes were decoded by parsing, not by touching the signed bytes.
+    assert!(item["mention"]["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("isn’t fixed"));
+    let queued_before = rig.queued().await;
+
+    let edit = post(&rig, "meta", "meta-page-feed-comment-edited.json").await;
+    assert_eq!(
+        counts(&edit),
+        (1, 0, 0, 0),
+        "an edit updates, never queues again"
+    );
+    let item = rig.mention_json(key).expect("still stored");
+    assert!(item["mention"]["text"]
+        .as_str()
+        .unwrap_or("")
+        .contains("branch fixed it"));
+    assert_eq!(rig.queued().await, queued_before);
+
+    let removed = post(&rig, "meta", "meta-page-feed-comment-removed.json").await;
+    assert_eq!(counts(&removed).0, 1);
+    let c = rusqlite::Connection::open(rig.db()).expect("db");
+    let removed_at: Option<i64> = c
+        .query_row(
+            "SELECT removed_at FROM mentions WHERE dedup_key = ?1",
+            [key],
+            |r| r.get(0),
+        )
+        .expect("row");
+    assert!(removed_at.is_some());
+
+    // A redelivery of the first comment is a duplicate, not a second mention.
+    let again = post(&rig, "meta", "meta-page-feed-comment.json").await;
+    assert_eq!(counts(&again).2, 1);
+    assert_eq!(rig.rows("mentions"), 1);
+}
+
+#[tokio::test]
+async fn meta_brand_reply_page_mention_and_messenger() {
+    let rig = Rig::new();
+    let r = post(&rig, "meta", "meta-page-feed-brand-reply.json").await;
+    assert_eq!(
+        counts(&r),
+        (0, 0, 0, 1),
+        "the Page's own reply is not a mention"
+    );
+    assert_eq!(rig.rows("mentions"), 0);
+    post(&rig, "meta", "meta-page-mention.json").await;
+    assert!(rig
+        .mention_json("facebook:6100000000000002_8880001")
+        .is_some());
+    post(&rig, "meta", "meta-messenger-dm.json").await;
+    let dm = rig.mention_json("facebook:m_AbC123xyz").expect("dm stored");
+    assert_eq!(dm["mention"]["visibility"], "private");
+}
+
+#[tokio::test]
+async fn instagram_comment_and_textless_mention() {
+    let rig = Rig::new();
+    post(&rig, "meta", "meta-instagram-comment.json").await;
+    let c = rig
+        .mention_json("instagram:17860000000000001")
+        .expect("comment");
+    assert_eq!(c["mention"]["author"]["handle"], "sam.eats");
+    assert!(c["mention"]["text"].as_str().unwrap_or("").contains('😡'));
+    post(&rig, "meta", "meta-instagram-mention.json").await;
+    let m = rig
+        .mention_json("instagram:17860000000000002")
+        .expect("mention");
+    assert!(m["mention"]["text"].is_null());
+    let flags = m["triage"]["flags"].as_array().cloned().unwrap_or_default();
+    assert!(flags.contains(&json!("content_unavailable")), "{flags:?}");
+}
+
+#[tokio::test]
+async fn whatsapp_message_is_private_and_status_is_ignored() {
+    let rig = Rig::new();
+    let v = post(&rig, "meta", "meta-whatsapp-status.json").await;
+    assert_eq!(counts(&v), (0, 0, 0, 1));
+    assert_eq!(rig.rows("mentions"), 0);
+    post(&rig, "meta", "meta-whatsapp-message.json").await;
+    let m = rig
+        .mention_json("whatsapp:wamid.HBgLMTYzMTU1NTExODEVAgASGBQzQTdCNTg5RjY1MEMyRkJGMkQ4NwA=")
+        .expect("stored");
+    assert_eq!(m["mention"]["visibility"], "private");
+    assert_eq!(m["mention"]["author"]["id"], "16315551181");
+}
+
+#[tokio::test]
+async fn linkedin_comment_mention_and_admin_reply() {
+    let rig = Rig::new();
+    post(&rig, "linkedin", "linkedin-comment.json").await;
+    let c = rig
+        .mention_json(
+            "linkedin:urn:li:comment:(urn:li:activity:7130000000000000002,7130000000000000003)",
+        )
+        .expect("comment");
+    assert_eq!(c["mention"]["author"]["id"], "urn:li:person:AbCdEf123");
+    post(&rig, "linkedin", "linkedin-share-mention.json").await;
+    let m = rig
+        .mention_json("linkedin:urn:li:share:7130000000000000010")
+        .expect("mention");
+    assert!(m["mention"]["text"].is_null());
+    let v = post(&rig, "linkedin", "linkedin-admin-comment.json").await;
+    assert_eq!(
+        counts(&v),
+        (1, 0, 0, 1),
+        "admin comment recorded, like ignored"
+    );
+    assert_eq!(rig.rows("brand_replies"), 1);
+}
+
+#[tokio::test]
+async fn x_dms_replies_quotes_and_brand_answers() {
+    let rig = Rig::new();
+    post(&rig, "x", "x-dm.json").await;
+    let dm = rig.mention_json("x:1860000000000000001").expect("dm");
+    assert_eq!(dm["mention"]["visibility"], "private");
+    assert_eq!(dm["mention"]["author"]["handle"], "janedoe");
+    let v = post(&rig, "x", "x-dm-brand-reply.json").await;
+    assert_eq!(counts(&v).0, 1);
+    post(&rig, "x", "x-reply.json").await;
+    let r = rig.mention_json("x:1850000000000000101").expect("reply");
+    assert_eq!(r["mention"]["in_reply_to"], "1850000000000000100");
+    // Jane's earlier DM and the brand's DM answer are her context.
+    assert_eq!(r["context"]["recent_contacts"]["brand_answered"], true);
+    post(&rig, "x", "x-quote.json").await;
+    let q = rig.mention_json("x:1850000000000000102").expect("quote");
+    assert_eq!(q["mention"]["in_reply_to"], "1850000000000000050");
+    let v = post(&rig, "x", "x-brand-reply.json").await;
+    assert_eq!(counts(&v), (1, 0, 0, 0));
+    assert_eq!(rig.rows("brand_replies"), 2);
+}
+
+/// The Python interpreter with `standardwebhooks` installed, or `None` (then the caller skips).
+/// Same rule as the AWS tests: skipping is an error when `TRIAGE_REQUIRE_AWS_TESTS=1`.
+fn python() -> Option<String> {
+    match std::env::var("TRIAGE_TEST_PYTHON")
+        .ok()
+        .filter(|p| !p.is_empty())
+    {
+        Some(p) => Some(p),
+        None => {
+            assert!(
+                std::env::var("TRIAGE_REQUIRE_AWS_TESTS").as_deref() != Ok("1"),
+                "TRIAGE_TEST_PYTHON is unset but TRIAGE_REQUIRE_AWS_TESTS=1"
+            );
+            eprintln!("skipping independent-signer test: TRIAGE_TEST_PYTHON is unset (scripts/test.sh sets it)");
+            None
+        }
+    }
+}
+
+/// Signs every job with code that shares nothing with ours: stdlib `hmac` and `standardwebhooks`.
+const SIGNER: &str = r#"
+import base64, datetime, hashlib, hmac, json, sys
+from standardwebhooks.webhooks import Webhook
+out = []
+for j in json.load(sys.stdin):
+    body = base64.b64decode(j["body"])
+    key = j["secret"].encode()
+    h = lambda msg: hmac.new(key, msg, hashlib.sha256)
+    s = j["scheme"]
+    if s == "x":
+        out.append("sha256=" + base64.b64encode(h(body).digest()).decode())
+    elif s == "x_crc":
+        out.append("sha256=" + base64.b64encode(h(body).digest()).decode())
+    elif s == "meta":
+        out.append("sha256=" + h(body).hexdigest())
+    elif s == "linkedin_a":
+        out.append("hmacsha256=" + h(body).hexdigest())
+    elif s == "linkedin_a_bare":
+        out.append(h(body).hexdigest())
+    elif s == "linkedin_b":
+        out.append(h(b"hmacsha256=" + body).hexdigest())
+    elif s == "linkedin_b_prefixed":
+        out.append("hmacsha256=" + h(b"hmacsha256=" + body).hexdigest())
+    elif s == "linkedin_challenge":
+        out.append(h(body).hexdigest())
+    elif s == "generic":
+        ts = datetime.datetime.fromtimestamp(j["ts"], tz=datetime.timezone.utc)
+        out.append(Webhook(j["secret"]).sign(j["id"], ts, body.decode("utf-8")))
+    else:
+        raise SystemExit("unknown scheme " + s)
+json.dump(out, sys.stdout)
+"#;
+
+fn sign_externally(py: &str, jobs: &[Value]) -> Vec<String> {
+    let mut child = Command::new(py)
+        .args(["-c", SIGNER])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit())
+        .spawn()
+        .expect("start python");
+    child
+        .stdin
+        .take()
+        .expect("stdin")
+        .write_all(Value::Array(jobs.to_vec()).to_string().as_bytes())
+        .expect("write jobs");
+    let out = child.wait_with_output().expect("python ran");
+    assert!(out.status.success(), "python signer failed");
+    serde_json::from_slice(&out.stdout).expect("signatures")
+}
+
+/// One request to send: platform, signature header, body, and (generic) webhook id + timestamp.
+type Planned = (String, &'static str, Vec<u8>, Option<(String, i64)>);
+
+fn job(scheme: &str, secret: &str, body: &[u8]) -> Value {
+    json!({"scheme": scheme, "secret": secret, "body": harness::b64(body)})
+}
+
+#[tokio::test]
+async fn independent_signers_are_accepted() {
+    let Some(py) = python() else { return };
+    let x_files = [
+        "x-dm.json",
+        "x-dm-brand-reply.json",
+        "x-reply.json",
+        "x-quote.json",
+        "x-brand-reply.json",
+    ];
+    let meta_files = [
+        "meta-page-feed-comment.json",
+        "meta-page-feed-brand-reply.json",
+        "meta-page-mention.json",
+        "meta-messenger-dm.json",
+        "meta-instagram-comment.json",
+        "meta-instagram-mention.json",
+        "meta-whatsapp-message.json",
+        "meta-whatsapp-status.json",
+    ];
+    let li_files = [
+        "linkedin-comment.json",
+        "linkedin-share-mention.json",
+        "linkedin-admin-comment.json",
+    ];
+    let li_schemes = [
+        "linkedin_a",
+        "linkedin_a_bare",
+        "linkedin_b",
+        "linkedin_b_prefixed",
+    ];
+    let generic_bodies: Vec<Vec<u8>> = vec![
+        br#"{"platform":"reviews","id":"r-1","text":"Great staff at the Leeds branch","author":{"id":"u-1"}}"#.to_vec(),
+        r#"{"mentions":[{"platform":"trustpilot","id":"t-9","text":"Zahlung doppelt abgebucht – unmöglich!","author":{"id":"c-9","handle":"kl"}},{"platform":"forum","id":"f-2","text":"is the app down?","author":{"id":"a-2"}}]}"#.as_bytes().to_vec(),
+    ];
+
+    let mut jobs = Vec::new();
+    let mut plan: Vec<Planned> = Vec::new();
+    for (i, f) in x_files.iter().enumerate() {
+        let b = harness::raw_event(f);
+        let secret = harness::X_SECRETS[i % 2];
+        jobs.push(job("x", secret, &b));
+        plan.push(("x".into(), "x-twitter-webhooks-signature", b, None));
+    }
+    for (i, f) in meta_files.iter().enumerate() {
+        let b = harness::raw_event(f);
+        jobs.push(job("meta", harness::META_SECRETS[i % 2], &b));
+        plan.push(("meta".into(), "x-hub-signature-256", b, None));
+    }
+    for f in li_files {
+        for (i, scheme) in li_schemes.iter().enumerate() {
+            let b = harness::raw_event(f);
+            jobs.push(job(scheme, harness::LINKEDIN_SECRETS[i % 2], &b));
+            plan.push(("linkedin".into(), "x-li-signature", b, None));
+        }
+    }
+    for (i, b) in generic_bodies.iter().enumerate() {
+        for (k, ts) in [NOW, NOW - 299, NOW + 299].into_iter().enumerate() {
+            let id = format!("msg_indep_{i}_{k}");
+            let mut j = job("generic", harness::GENERIC_SECRETS[(i + k) % 2], b);
+            j["id"] = json!(id);
+            j["ts"] = json!(ts);
+            jobs.push(j);
+            plan.push((
+                "generic".into(),
+                "webhook-signature",
+                b.clone(),
+                Some((id, ts)),
+            ));
+        }
+    }
+    let sigs = sign_externally(&py, &jobs);
+    assert_eq!(sigs.len(), plan.len());
+    let rig = Rig::new();
+    let mut accepted = 0;
+    for ((platform, header, body, extra), sig) in plan.into_iter().zip(sigs) {
+        let mut h = headers(&[JSON, (header, &sig)]);
+        if let Some((id, ts)) = extra {
+            h.push(("webhook-id".into(), id));
+            h.push(("webhook-timestamp".into(), ts.to_string()));
+        }
+        let path = format!("/webhooks/{platform}");
+        let r = rig.send("POST", &path, "", &h, &body).await;
+        assert_eq!(
+            r.status,
+            200,
+            "{platform} signed by an independent signer: {}",
+            String::from_utf8_lossy(&r.body)
+        );
+        accepted += 1;
+    }
+    eprintln!("independent signers: {accepted} requests accepted");
+
+    // Handshakes answered exactly as the independent HMAC computes them.
+    let code = "890e4665-4dfe-4ab1-b689-ed553bceeed0";
+    let token = "9b4507b3-9040-4669-9ca3-6b94edb50553";
+    let expect = sign_externally(
+        &py,
+        &[
+            job(
+                "linkedin_challenge",
+                harness::LINKEDIN_SECRETS[0],
+                code.as_bytes(),
+            ),
+            job("x_crc", harness::X_SECRETS[0], token.as_bytes()),
+        ],
+    );
+    let r = rig
+        .send(
+            "GET",
+            "/webhooks/linkedin",
+            &format!("challengeCode={code}"),
+            &[],
+            b"",
+        )
+        .await;
+    assert_eq!(body_json(&r)["challengeResponse"], expect[0]);
+    let r = rig
+        .send(
+            "GET",
+            "/webhooks/x",
+            &format!("crc_token={token}"),
+            &[],
+            b"",
+        )
+        .await;
+    assert_eq!(body_json(&r)["response_token"], expect[1]);
+}
+
+/// `triage sign --platform linkedin` produces headers the service accepts.
+#[tokio::test]
+async fn cli_sign_linkedin_is_accepted() {
+    use mention_triage::cli::{sign, SignPlatform};
+    let rig = Rig::new();
+    let body = harness::raw_event("linkedin-share-mention.json");
+    let h = sign(
+        SignPlatform::Linkedin,
+        harness::LINKEDIN_SECRETS[1],
+        None,
+        None,
+        &body,
+    )
+    .expect("sign");
+    let h: Vec<(String, String)> = h.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    assert!(h
+        .iter()
+        .any(|(k, v)| k == "x-li-signature" && v.starts_with("hmacsha256=")));
+    let r = rig.send("POST", "/webhooks/linkedin", "", &h, &body).await;
+    assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
+}
