@@ -1,0 +1,277 @@
+//! The word table: one hash lookup per token gives everything the scorer needs about a word
+//! (valence, booster strength, and role bits such as negation or "but").
+//!
+//! Valences come from the VADER lexicon (Hutto & Gilbert 2014, MIT, vendored in `data/` with its
+//! licence) plus a short hand-written list of customer-care words VADER lacks. Roles (negations,
+//! boosters) follow VADER's published lists; a few social-care roles (service-failure events,
+//! question words) are written here from general knowledge, never mined from evaluation data.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// VADER's lexicon: `token<TAB>mean<TAB>sd<TAB>ratings`.
+const VADER_LEXICON: &str = include_str!("data/vader_lexicon.txt");
+/// VADER's emoji lexicon: `emoji<TAB>description`.
+const VADER_EMOJI: &str = include_str!("data/emoji_utf8_lexicon.txt");
+
+/// Role bit: the word negates what follows ("not", "never", "didn't").
+pub(crate) const NEGATION: u16 = 1;
+/// Role bit: contrastive "but" (what follows weighs more).
+pub(crate) const BUT: u16 = 1 << 1;
+/// Role bit: "least" (negates unless "at least").
+pub(crate) const LEAST: u16 = 1 << 2;
+/// Role bit: a service-failure event word (delay, cancelled, stuck): turns "thanks for" sarcastic.
+pub(crate) const EVENT: u16 = 1 << 3;
+/// Role bit: a positive opener that can be sarcastic ("great", "thanks", "love").
+pub(crate) const OPENER: u16 = 1 << 4;
+/// Role bit: first-person pronoun (complaints are about "my" order).
+pub(crate) const FIRST_PERSON: u16 = 1 << 5;
+/// Role bit: a word that opens a question ("why", "how", "can").
+pub(crate) const QWORD: u16 = 1 << 6;
+/// Role bit: a duration or count unit ("hours", "days", "weeks"): waiting time in complaints.
+pub(crate) const DURATION: u16 = 1 << 7;
+/// Role bit: "no" (negates the next lexicon word instead of carrying its own valence).
+pub(crate) const NO: u16 = 1 << 8;
+/// Role bit: second person / brand address ("you", "your"): complaints talk to the brand.
+pub(crate) const SECOND_PERSON: u16 = 1 << 9;
+
+/// Everything known about one lowercase word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Word {
+    /// Sentiment valence on VADER's -4..+4 scale (0 when not a sentiment word).
+    pub val: f32,
+    /// Booster (+) or dampener (-) strength applied to the next sentiment words.
+    pub boost: f32,
+    /// Role bits (`NEGATION`, `BUT`, ...).
+    pub role: u16,
+}
+
+/// FxHash (the rustc hasher): a few multiplies per 8 bytes. Keys are our own static words, so
+/// hash flooding is not a concern and speed is.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+const FX_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(FX_K);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash map with the fast hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// VADER's booster increment.
+pub(crate) const B_INCR: f32 = 0.293;
+
+/// VADER's negation list (contractions with and without apostrophe).
+const NEGATIONS: &[&str] = &[
+    "aint", "arent", "cannot", "cant", "couldnt", "darent", "didnt", "doesnt", "ain't", "aren't",
+    "can't", "couldn't", "daren't", "didn't", "doesn't", "dont", "hadnt", "hasnt", "havent",
+    "isnt", "mightnt", "mustnt", "neither", "don't", "hadn't", "hasn't", "haven't", "isn't",
+    "mightn't", "mustn't", "neednt", "needn't", "never", "none", "nope", "nor", "not", "nothing",
+    "nowhere", "oughtnt", "shant", "shouldnt", "uhuh", "wasnt", "werent", "oughtn't", "shan't",
+    "shouldn't", "uh-uh", "wasn't", "weren't", "without", "wont", "wouldnt", "won't", "wouldn't",
+    "rarely", "seldom", "despite",
+];
+
+/// VADER's boosters (degree adverbs) that raise intensity.
+const BOOST_UP: &[&str] = &[
+    "absolutely", "amazingly", "awfully", "completely", "considerable", "considerably",
+    "decidedly", "deeply", "effing", "enormous", "enormously", "entirely", "especially",
+    "exceptional", "exceptionally", "extreme", "extremely", "fabulously", "flipping", "flippin",
+    "frackin", "fracking", "fricking", "frickin", "frigging", "friggin", "fully", "fuckin",
+    "fucking", "fuggin", "fugging", "greatly", "hella", "highly", "hugely", "incredible",
+    "incredibly", "intensely", "major", "majorly", "more", "most", "particularly", "purely",
+    "quite", "really", "remarkably", "so", "substantially", "thoroughly", "total", "totally",
+    "tremendous", "tremendously", "uber", "unbelievably", "unusually", "utter", "utterly", "very",
+    // social-media spellings of the same degree adverbs
+    "sooo", "soooo", "rly", "realy", "super", "mega", "bloody", "freaking", "freakin",
+];
+
+/// VADER's dampeners.
+const BOOST_DOWN: &[&str] = &[
+    "almost", "barely", "hardly", "kinda", "kindof", "kind-of", "less", "little", "marginal",
+    "marginally", "occasional", "occasionally", "partly", "scarce", "scarcely", "slight",
+    "slightly", "somewhat", "sorta", "sortof", "sort-of",
+];
+
+/// Customer-care words missing from VADER's lexicon, valences on its scale, written by hand.
+const CARE_VALENCE: &[(&str, f32)] = &[
+    ("overcharged", -2.0),
+    ("unhelpful", -1.8),
+    ("incompetent", -2.3),
+    ("incompetence", -2.3),
+    ("shambles", -2.2),
+    ("shambolic", -2.2),
+    ("unprofessional", -2.0),
+    ("unreliable", -1.6),
+    ("canceled", -1.0),
+    ("delays", -1.2),
+    ("ripoff", -2.3),
+    ("rip-off", -2.3),
+    ("scammed", -2.5),
+    ("unusable", -2.0),
+    ("uninstalling", -1.0),
+    ("glitchy", -1.5),
+    ("laggy", -1.3),
+    ("smh", -1.2),
+    ("ugh", -1.5),
+    ("ughh", -1.5),
+    ("fml", -2.0),
+    ("wtf", -2.0),
+    ("disgraceful", -2.6),
+];
+
+/// Service-failure events: with a positive opener they make the opener sarcastic.
+const EVENTS: &[&str] = &[
+    "delay", "delayed", "delays", "cancelled", "canceled", "cancellation", "stuck", "waiting",
+    "wait", "hold", "late", "lost", "broken", "broke", "crashed", "crash", "crashing", "outage",
+    "down", "ruining", "ruined", "ruin", "missing", "charged", "overcharged", "error", "failed",
+    "fails", "queue", "again", "nothing", "stranded", "rude", "refund", "damaged",
+];
+
+/// Positive words that are the usual sarcastic openers.
+const OPENERS: &[&str] = &[
+    "great", "thanks", "thank", "thx", "love", "loving", "nice", "perfect", "brilliant",
+    "fantastic", "awesome", "wonderful", "lovely", "cheers", "amazing", "excellent", "superb",
+];
+
+const FIRST: &[&str] = &["i", "my", "me", "i'm", "im", "i've", "ive", "mine", "we", "our", "us"];
+const SECOND: &[&str] = &["you", "your", "you're", "youre", "ur", "u", "yours"];
+const QWORDS: &[&str] = &[
+    "why", "how", "what", "when", "where", "who", "which", "can", "could", "would", "is", "are",
+    "do", "does", "did", "will", "should", "any", "anyone", "has", "have",
+];
+const DURATIONS: &[&str] = &[
+    "hours", "hrs", "days", "weeks", "months", "minutes", "mins", "hour", "week", "month",
+    "times", "calls", "emails",
+];
+
+/// The word table, built once.
+pub(crate) static WORDS: LazyLock<FxMap<&'static str, Word>> = LazyLock::new(build_words);
+
+/// Emoji valence: the summed valence of the words of the emoji's VADER description.
+pub(crate) static EMOJI: LazyLock<FxMap<char, f32>> = LazyLock::new(build_emoji);
+
+fn build_words() -> FxMap<&'static str, Word> {
+    let mut m: FxMap<&'static str, Word> = FxMap::default();
+    m.reserve(8000);
+    for line in VADER_LEXICON.lines() {
+        let mut cols = line.split('\t');
+        let (Some(tok), Some(val)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if let Ok(v) = val.trim().parse::<f32>() {
+            m.entry(tok).or_default().val = v;
+        }
+    }
+    for &(w, v) in CARE_VALENCE {
+        let e = m.entry(w).or_default();
+        if e.val == 0.0 {
+            e.val = v;
+        }
+    }
+    let mut role = |list: &[&'static str], bit: u16| {
+        for &w in list {
+            m.entry(w).or_default().role |= bit;
+        }
+    };
+    role(NEGATIONS, NEGATION);
+    role(EVENTS, EVENT);
+    role(OPENERS, OPENER);
+    role(FIRST, FIRST_PERSON);
+    role(SECOND, SECOND_PERSON);
+    role(QWORDS, QWORD);
+    role(DURATIONS, DURATION);
+    role(&["but"], BUT);
+    role(&["least"], LEAST);
+    role(&["no"], NO);
+    for &w in BOOST_UP {
+        m.entry(w).or_default().boost = B_INCR;
+    }
+    for &w in BOOST_DOWN {
+        m.entry(w).or_default().boost = -B_INCR;
+    }
+    m
+}
+
+fn build_emoji() -> FxMap<char, f32> {
+    let words = &*WORDS;
+    let mut m = FxMap::default();
+    for line in VADER_EMOJI.lines() {
+        let mut cols = line.split('\t');
+        let (Some(e), Some(desc)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let mut chars = e.chars();
+        // Single-codepoint emoji only: multi-codepoint sequences start with a base emoji that
+        // is itself in the table, which is what a per-char scan sees first.
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        let v: f32 = desc
+            .split(' ')
+            .map(|w| words.get(w).map_or(0.0, |x| x.val))
+            .sum();
+        if v != 0.0 {
+            m.insert(c, v);
+        }
+    }
+    m
+}
+
+/// Looks a lowercase word up.
+#[inline]
+pub(crate) fn word(w: &str) -> Option<&'static Word> {
+    WORDS.get(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_with_roles() {
+        assert!(word("good").is_some_and(|w| w.val > 1.0));
+        assert!(word("horrible").is_some_and(|w| w.val < -2.0));
+        assert!(word("not").is_some_and(|w| w.role & NEGATION != 0));
+        assert!(word("very").is_some_and(|w| w.boost > 0.0));
+        assert!(word(":)").is_some_and(|w| w.val > 0.0));
+        assert!(WORDS.len() > 7000);
+        assert!(EMOJI.get(&'😀').is_some_and(|v| *v > 0.0));
+    }
+}
