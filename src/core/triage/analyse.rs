@@ -6,13 +6,15 @@
 //! `src/eval.rs` (`TRIAGE_EVAL_TRAIN=1 triage eval complaints.csv`, see `scripts/train-complaint.sh`).
 
 use super::cues::{self, Cue};
-use super::lexicon::{DURATION, EVENT, FIRST_PERSON, QWORD, SECOND_PERSON};
+use super::lexicon::{
+    DURATION, EVENT, FIRST_PERSON, FRUSTRATION, PLEASE, QWORD, SECOND_PERSON, SERVICE_NOUN,
+};
 use super::sentiment::{self, Score};
-use super::text::{self, Scratch, Stats};
+use super::text::{self, Scratch};
 use super::Flag;
 
 /// Number of complaint-model features (including the bias).
-pub const NF: usize = 26;
+pub const NF: usize = 34;
 
 /// Feature names, in order, for reports and the training output.
 pub const FEATURE_NAMES: [&str; NF] = [
@@ -42,16 +44,56 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "suggestion cues",
     "spam cues",
     "question cues",
+    "service nouns",
+    "frustration adverbs",
+    "please",
+    "negative words",
+    "positive words",
+    "addressed x negative tone",
+    "addressed x complaint cues",
+    "negative emoji or emoticon",
 ];
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -2.0, 2.0, -1.0, 0.8, 0.6, 0.5, 1.2, 0.0, 0.0, 0.0, 0.2, 0.2, 0.2, -0.5, 0.0, 1.0, -0.5,
-    0.2, 0.5, 0.0, 0.0, 0.2, 0.0, -0.3, -0.8, -0.3,
+    -3.333, // bias
+    0.483,  // negative tone
+    -0.973, // positive tone
+    0.856,  // failure cues
+    0.883,  // chasing cues
+    0.798,  // service cues
+    1.048,  // addressed (@ first)
+    1.966,  // other @handles
+    0.438,  // has question mark
+    0.268,  // opens with question word
+    -0.202, // first person
+    -0.019, // second person
+    0.859,  // negations
+    -0.790, // has url
+    0.020,  // hashtags
+    -0.176, // sarcasm
+    -0.214, // praise cues
+    0.440,  // durations and numbers
+    0.340,  // risk phrases
+    0.015,  // exclamations
+    0.072,  // caps words
+    0.243,  // failure events
+    0.554,  // length
+    0.264,  // suggestion cues
+    -0.455, // spam cues
+    -0.571, // question cues
+    0.459,  // service nouns
+    0.367,  // frustration adverbs
+    0.993,  // please
+    0.224,  // negative words
+    -0.179, // positive words
+    0.308,  // addressed x negative tone
+    0.740,  // addressed x complaint cues
+    0.433,  // negative emoji or emoticon
 ];
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.5;
+pub const THRESHOLD: f32 = 0.45;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [
@@ -69,12 +111,10 @@ fn flag_slot(f: Flag) -> Option<usize> {
 }
 
 /// Everything the triage needs from the text.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(crate) struct Analysis {
     /// Sentiment.
     pub score: Score,
-    /// Surface counts.
-    pub stats: Stats,
     /// First match (byte range in the text) for each text flag, in [`TEXT_FLAGS`] order.
     pub flag_hits: [Option<(u32, u32)>; 7],
     /// First sarcasm excerpt.
@@ -95,6 +135,23 @@ pub(crate) struct Analysis {
     pub complaint_p: f32,
 }
 
+impl Default for Analysis {
+    fn default() -> Self {
+        Self {
+            score: Score::default(),
+            flag_hits: [None; 7],
+            sarcasm: None,
+            complaint_cue: None,
+            suggest: None,
+            spam: None,
+            praise: 0,
+            question: false,
+            features: [0.0; NF],
+            complaint_p: 0.0,
+        }
+    }
+}
+
 #[inline]
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
@@ -109,10 +166,7 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
 /// Analyses one text with the reusable buffers in `s`.
 pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
     let st = text::tokenize(text, s);
-    let mut a = Analysis {
-        stats: st,
-        ..Analysis::default()
-    };
+    let mut a = Analysis::default();
     let (mut failure, mut chasing, mut service, mut suggest, mut spam, mut question) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut sarc_if_event: Option<(u32, u32)> = None;
@@ -154,11 +208,25 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
     });
     // Token-level signals.
     let (mut first, mut second, mut durations, mut events) = (0u32, 0u32, 0u32, 0u32);
+    let (mut nouns, mut frustration, mut please, mut negw, mut posw, mut neg_emo) =
+        (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     for (i, t) in s.toks.iter().enumerate() {
         first += u32::from(t.role & FIRST_PERSON != 0);
         second += u32::from(t.role & SECOND_PERSON != 0);
         durations += u32::from(t.role & DURATION != 0);
         events += u32::from(t.role & EVENT != 0);
+        nouns += u32::from(t.role & SERVICE_NOUN != 0);
+        frustration += u32::from(t.role & FRUSTRATION != 0);
+        please += u32::from(t.role & PLEASE != 0);
+        negw += u32::from(t.val <= -0.5);
+        posw += u32::from(t.val >= 0.5);
+        // Emoticons and emoji are the tokens that are not plain words.
+        neg_emo += u32::from(
+            t.val < 0.0
+                && !s.lower[t.lo as usize..t.hi as usize]
+                    .iter()
+                    .all(u8::is_ascii_alphabetic),
+        );
         // "in 40 minutes", "in 2 hrs": a deadline in the author's life.
         if a.flag_hits[6].is_none() && &s.lower[t.lo as usize..t.hi as usize] == b"in" {
             if let (Some(n), Some(u)) = (s.toks.get(i + 1), s.toks.get(i + 2)) {
@@ -225,6 +293,22 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         m(suggest, 2),
         m(spam, 2),
         m(question, 2),
+        m(nouns, 3),
+        m(frustration, 2),
+        m(please, 1),
+        m(negw, 3),
+        m(posw, 3),
+        if st.lead_handles > 0 {
+            (-c).max(0.0)
+        } else {
+            0.0
+        },
+        if st.lead_handles > 0 {
+            m(failure + chasing, 3)
+        } else {
+            0.0
+        },
+        m(neg_emo, 1),
     ];
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
     a

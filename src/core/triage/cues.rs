@@ -567,7 +567,10 @@ pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| {
         .iter()
         .map(|(p, _)| p.strip_suffix('*').unwrap_or(p))
         .collect();
-    let meta = PHRASES.iter().map(|(p, c)| (*c, p.ends_with('*'))).collect();
+    let meta = PHRASES
+        .iter()
+        .map(|(p, c)| (*c, p.ends_with('*')))
+        .collect();
     // A DFA is the fastest search here; the table is small so its memory is too. The builder
     // only fails for pattern sets far beyond this one, so a failure is a programming error that
     // unit tests catch at once.

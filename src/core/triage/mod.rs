@@ -11,6 +11,9 @@ mod reach;
 mod sentiment;
 mod text;
 
+#[cfg(test)]
+mod tests;
+
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
@@ -22,12 +25,19 @@ use super::brand::BrandRules;
 use super::mention::Mention;
 
 pub use self::analyse::{complaint_probability, FEATURE_NAMES, NF, WEIGHTS};
+pub use self::sentiment::{Calibration, CALIBRATION};
 
 /// Complaint-model features and sentiment of a bare text, for evaluation and training.
 #[derive(Debug, Clone, Copy)]
 pub struct TextFeatures {
     /// Sentiment in [-1, 1] (what `sentiment_score` carries).
     pub sentiment: f64,
+    /// Raw positive valence sum (before calibration).
+    pub pos: f32,
+    /// Raw negative valence sum (<= 0).
+    pub neg: f32,
+    /// Punctuation emphasis.
+    pub emphasis: f32,
     /// Complaint-model features.
     pub features: [f32; NF],
 }
@@ -40,6 +50,9 @@ pub fn text_features(text: &str) -> TextFeatures {
     });
     TextFeatures {
         sentiment: f64::from(a.score.compound),
+        pos: a.score.pos,
+        neg: a.score.neg,
+        emphasis: a.score.emphasis,
         features: a.features,
     }
 }
@@ -227,7 +240,10 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     };
 
     // Category, with the reason that decided it.
-    let complaint = has_text && a.complaint_p >= THRESHOLD;
+    // Sarcasm about a service failure is a complaint whatever the learned weights say: the
+    // opener ("thanks", "great") would otherwise pull the model towards praise.
+    let complaint = has_text
+        && (a.complaint_p >= THRESHOLD || (a.sarcasm.is_some() && a.score.compound < -0.05));
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
@@ -295,7 +311,11 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         for t in &rules.extra_risk_terms {
             if !flags.contains(&t.flag) && find_phrase(&s.lower, &t.phrase) {
                 flags.push(t.flag);
-                reasons.push(format!("{}: '{}' (brand term)", flag_label(t.flag), t.phrase));
+                reasons.push(format!(
+                    "{}: '{}' (brand term)",
+                    flag_label(t.flag),
+                    t.phrase
+                ));
             }
         }
     } else {

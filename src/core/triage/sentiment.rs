@@ -15,8 +15,40 @@ const E_INCR: f32 = 0.4;
 /// Weight of the clause before "but" and after it.
 const BUT_BEFORE: f32 = 0.5;
 const BUT_AFTER: f32 = 1.5;
-/// Normalisation constant: `x / sqrt(x^2 + ALPHA)`.
-const ALPHA: f32 = 15.0;
+/// Calibration of the raw sums into [-1, 1]: `x / sqrt(x^2 + alpha)` with
+/// `x = pos_weight * pos + neg_weight * neg ± emphasis`. VADER uses (1, 1, 15); ours are learned
+/// by grid search with k-fold cross-validation (`TRIAGE_EVAL_TRAIN=1 triage eval
+/// vader_tweets.csv`, see `src/eval.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Calibration {
+    /// Weight of the positive sum.
+    pub pos_weight: f32,
+    /// Weight of the negative sum.
+    pub neg_weight: f32,
+    /// Saturation constant.
+    pub alpha: f32,
+}
+
+/// The shipped calibration.
+pub const CALIBRATION: Calibration = Calibration {
+    pos_weight: 1.0,
+    neg_weight: 1.0,
+    alpha: 15.0,
+};
+
+impl Calibration {
+    /// The compound score in [-1, 1] for raw positive and negative sums and the emphasis.
+    #[inline]
+    pub fn compound(&self, pos: f32, neg: f32, emphasis: f32) -> f32 {
+        let mut sum = self.pos_weight * pos + self.neg_weight * neg;
+        if sum > 0.0 {
+            sum += emphasis;
+        } else if sum < 0.0 {
+            sum -= emphasis;
+        }
+        (sum / (sum * sum + self.alpha).sqrt()).clamp(-1.0, 1.0)
+    }
+}
 /// What a sarcastic positive opener becomes, as a multiple of its valence.
 const SARCASM_FLIP: f32 = -0.8;
 
@@ -29,6 +61,8 @@ pub(crate) struct Score {
     pub pos: f32,
     /// Sum of negative contributions (raw scale, <= 0).
     pub neg: f32,
+    /// Punctuation emphasis added in the direction of the sum.
+    pub emphasis: f32,
     /// Number of negations seen.
     pub negations: u32,
 }
@@ -44,7 +78,6 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
     let word = |t: &Tok| &lower[t.lo as usize..t.hi as usize];
     let first_but = toks.iter().position(|t| t.role & BUT != 0);
     let mut out = Score::default();
-    let mut sum = 0.0f32;
     for (i, t) in toks.iter().enumerate() {
         if negates(t) {
             out.negations += 1;
@@ -91,7 +124,8 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
             }
             if negates(p) {
                 // "without doubt" is not a negation.
-                let without_doubt = d >= 2 && word(p) == b"without" && word(&toks[i - d + 1]) == b"doubt";
+                let without_doubt =
+                    d >= 2 && word(p) == b"without" && word(&toks[i - d + 1]) == b"doubt";
                 if !without_doubt {
                     v *= N_SCALAR;
                 }
@@ -116,7 +150,6 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
         } else {
             out.neg += v;
         }
-        sum += v;
     }
     // Punctuation emphasis: up to 4 "!", and "??"/"???" (VADER's increments).
     let ep = st.excl.min(4) as f32 * 0.292;
@@ -125,11 +158,7 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
         2 | 3 => st.quest as f32 * 0.18,
         _ => 0.96,
     };
-    if sum > 0.0 {
-        sum += ep + qm;
-    } else if sum < 0.0 {
-        sum -= ep + qm;
-    }
-    out.compound = (sum / (sum * sum + ALPHA).sqrt()).clamp(-1.0, 1.0);
+    out.emphasis = ep + qm;
+    out.compound = CALIBRATION.compound(out.pos, out.neg, out.emphasis);
     out
 }
