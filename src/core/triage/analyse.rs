@@ -56,40 +56,40 @@ pub const FEATURE_NAMES: [&str; NF] = [
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.333, // bias
-    0.483,  // negative tone
-    -0.973, // positive tone
-    0.856,  // failure cues
-    0.883,  // chasing cues
-    0.798,  // service cues
-    1.048,  // addressed (@ first)
-    1.966,  // other @handles
-    0.438,  // has question mark
-    0.268,  // opens with question word
-    -0.202, // first person
-    -0.019, // second person
-    0.859,  // negations
-    -0.790, // has url
-    0.020,  // hashtags
-    -0.176, // sarcasm
-    -0.214, // praise cues
-    0.440,  // durations and numbers
-    0.340,  // risk phrases
-    0.015,  // exclamations
-    0.072,  // caps words
-    0.243,  // failure events
-    0.554,  // length
-    0.264,  // suggestion cues
-    -0.455, // spam cues
-    -0.571, // question cues
-    0.459,  // service nouns
-    0.367,  // frustration adverbs
-    0.993,  // please
-    0.224,  // negative words
-    -0.179, // positive words
-    0.308,  // addressed x negative tone
-    0.740,  // addressed x complaint cues
-    0.433,  // negative emoji or emoticon
+    -3.353, // bias
+    0.602,  // negative tone
+    -0.960, // positive tone
+    0.855,  // failure cues
+    0.923,  // chasing cues
+    0.809,  // service cues
+    1.072,  // addressed (@ first)
+    1.961,  // other @handles
+    0.422,  // has question mark
+    0.257,  // opens with question word
+    -0.205, // first person
+    -0.029, // second person
+    0.854,  // negations
+    -0.791, // has url
+    0.021,  // hashtags
+    0.032,  // sarcasm
+    -0.265, // praise cues
+    0.446,  // durations and numbers
+    0.330,  // risk phrases
+    0.019,  // exclamations
+    0.074,  // caps words
+    0.242,  // failure events
+    0.566,  // length
+    0.255,  // suggestion cues
+    -0.442, // spam cues
+    -0.526, // question cues
+    0.455,  // service nouns
+    0.356,  // frustration adverbs
+    0.998,  // please
+    0.198,  // negative words
+    -0.184, // positive words
+    0.265,  // addressed x negative tone
+    0.720,  // addressed x complaint cues
+    0.439,  // negative emoji or emoticon
 ];
 
 /// Probability at or above which a text is a complaint.
@@ -171,7 +171,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut risk = 0u32;
-    cues::scan(&s.lower, |h| {
+    cues::scan(&s.toks, &s.lower, |h| {
         let span = Some((h.start, h.end));
         match h.cue {
             Cue::Risk(f) => {

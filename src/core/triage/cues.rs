@@ -1,16 +1,21 @@
 //! Phrase cues: risk phrases (legal, safety, fraud, press, discrimination, churn, deadlines) and
-//! category cues (complaint, suggestion, spam, sarcasm), matched in one pass by a single
-//! Aho-Corasick automaton built once.
+//! category cues (complaint, suggestion, spam, sarcasm).
+//!
+//! Phrases are matched over tokens, not bytes: each phrase's first word carries, in the word
+//! table, the range of phrases that start with it, so the one hash lookup a token gets anyway
+//! also finds its phrase candidates (a byte-level automaton over the text cost more than the
+//! whole rest of the triage). Matching is leftmost-longest and skips what it matched.
 //!
 //! Every phrase here is hand-written from general knowledge of customer-care language; none is
-//! taken from evaluation data. Matches must sit on word boundaries; a phrase ending in `*` is a
-//! prefix ("injur*" matches "injured", "injury"). `Ignore` phrases exist only to swallow harmless
-//! look-alikes ("on fire", "fire sale") before a risk phrase can match inside them.
+//! taken from evaluation data. A phrase ending in `*` lets its last word take common endings
+//! ("injur*" matches "injured", "injury", "injuries"). `Ignore` phrases exist only to swallow
+//! harmless look-alikes ("on fire", "fire sale") before a risk phrase can match inside them.
+//! Punctuation between words does not matter ("great, another" = "great another"); @handles
+//! and URLs are not words, so "thanks @brand for nothing" still reads "thanks for nothing".
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-
+use super::text::Tok;
 use super::Flag;
 
 /// What a phrase signals.
@@ -499,7 +504,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("promo code", Spam),
     ("discount code", Spam),
     ("use code", Spam),
-    ("earn $", Spam),
     ("make money", Spam),
     ("work from home", Spam),
     ("crypto", Spam),
@@ -555,42 +559,62 @@ const PHRASES: &[(&str, Cue)] = &[
     ("where can i", Question),
 ];
 
-/// The automaton plus, per pattern, its cue and whether it is a prefix.
-pub(crate) struct Cues {
-    ac: AhoCorasick,
-    meta: Vec<(Cue, bool)>,
+/// Endings a `*` word may take. Generic English endings: a few generated forms are not words,
+/// which is harmless because they never occur in text.
+const ENDINGS: &[&str] = &[
+    "", "s", "e", "es", "ed", "d", "ing", "y", "ies", "er", "ers", "ion", "ions", "ive", "ory",
+    "ist", "ists", "ism", "ment", "ments", "ous", "ly", "ic", "ia", "se", "ze", "sed", "zed",
+    "sing", "zing", "sation", "zation", "ation", "ations", "t", "ts", "ful", "m", "ulent", "ster",
+    "xis", "ctic", "ted", "ting", "red", "ring",
+];
+
+/// One phrase, split into lowercase words.
+#[derive(Debug)]
+pub(crate) struct Phrase {
+    /// The words, first one included.
+    pub words: Vec<String>,
+    /// What it signals.
+    pub cue: Cue,
 }
 
-/// Built once.
-pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let pats: Vec<&str> = PHRASES
-        .iter()
-        .map(|(p, _)| p.strip_suffix('*').unwrap_or(p))
-        .collect();
-    let meta = PHRASES
-        .iter()
-        .map(|(p, c)| (*c, p.ends_with('*')))
-        .collect();
-    // A DFA is the fastest search here; the table is small so its memory is too. The builder
-    // only fails for pattern sets far beyond this one, so a failure is a programming error that
-    // unit tests catch at once.
-    let ac = AhoCorasick::builder()
-        .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&pats)
-        .or_else(|_| {
-            AhoCorasick::builder()
-                .match_kind(MatchKind::LeftmostLongest)
-                .build(&pats)
-        })
-        .expect("the built-in cue table is a valid Aho-Corasick pattern set");
-    Cues { ac, meta }
+/// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
+pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
+    let mut out = Vec::new();
+    for &(text, cue) in PHRASES {
+        let (body, star) = match text.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (text, false),
+        };
+        let words: Vec<String> = body
+            .split(|c: char| c == ' ' || c == ',')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect();
+        if words.is_empty() {
+            continue;
+        }
+        if star {
+            for end in ENDINGS {
+                let mut w = words.clone();
+                if let Some(last) = w.last_mut() {
+                    last.push_str(end);
+                }
+                out.push(Phrase { words: w, cue });
+            }
+        } else {
+            out.push(Phrase { words, cue });
+        }
+    }
+    // Group by head word; longest first so the first match in a group is the longest.
+    out.sort_by(|a, b| {
+        a.words[0]
+            .cmp(&b.words[0])
+            .then(b.words.len().cmp(&a.words.len()))
+    });
+    // A phrase listed twice (e.g. by two `*` expansions) keeps its first cue.
+    out.dedup_by(|a, b| a.words == b.words);
+    out
 });
-
-#[inline]
-fn word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
-}
 
 /// One matched cue: which, and where in the text.
 #[derive(Debug, Clone, Copy)]
@@ -603,33 +627,36 @@ pub(crate) struct Hit {
     pub end: u32,
 }
 
-/// Calls `f` for each cue found in the lowercase text, on word boundaries.
+/// Calls `f` for each cue found in the tokens (leftmost-longest, non-overlapping).
 #[inline]
-pub(crate) fn scan(lower: &[u8], mut f: impl FnMut(Hit)) {
-    let c = &*CUES;
-    for m in c.ac.find_iter(lower) {
-        let (cue, prefix) = c.meta[m.pattern().as_usize()];
-        let (s, e) = (m.start(), m.end());
-        if s > 0 && word_byte(lower[s - 1]) {
-            continue;
-        }
-        if !prefix && e < lower.len() && word_byte(lower[e]) {
-            continue;
-        }
-        if cue == Ignore {
-            continue;
-        }
-        // Extend a prefix match to the end of its word, for a readable excerpt.
-        let mut end = e;
-        if prefix {
-            while end < lower.len() && word_byte(lower[end]) {
-                end += 1;
+pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
+    let list = &*PHRASE_LIST;
+    let text = |t: &Tok| &lower[t.lo as usize..t.hi as usize];
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        let mut step = 1;
+        if t.phr_n > 0 {
+            let (a, n) = (t.phr_start as usize, t.phr_n as usize);
+            for p in list.get(a..a + n).unwrap_or_default() {
+                let len = p.words.len();
+                if i + len > toks.len() {
+                    continue;
+                }
+                let rest = toks[i + 1..i + len].iter().zip(&p.words[1..]);
+                if rest.into_iter().all(|(t, w)| text(t) == w.as_bytes()) {
+                    step = len;
+                    if p.cue != Cue::Ignore {
+                        f(Hit {
+                            cue: p.cue,
+                            start: t.lo,
+                            end: toks[i + len - 1].hi,
+                        });
+                    }
+                    break;
+                }
             }
         }
-        f(Hit {
-            cue,
-            start: s as u32,
-            end: end as u32,
-        });
+        i += step;
     }
 }

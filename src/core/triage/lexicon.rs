@@ -52,10 +52,14 @@ pub(crate) struct Word {
     pub boost: f32,
     /// Role bits (`NEGATION`, `BUT`, ...).
     pub role: u16,
+    /// First phrase starting with this word in [`super::cues::PHRASE_LIST`].
+    pub phr_start: u16,
+    /// How many phrases start with this word (0: none).
+    pub phr_n: u8,
 }
 
-/// FxHash (the rustc hasher): a few multiplies per 8 bytes. Keys are our own static words, so
-/// hash flooding is not a concern and speed is.
+/// FxHash (the rustc hasher) with a finishing mix: a few multiplies per 8 bytes. Keys are our
+/// own static words, so hash flooding is not a concern and speed is.
 #[derive(Default, Clone, Copy)]
 pub(crate) struct Fx(u64);
 
@@ -85,6 +89,11 @@ impl Hasher for Fx {
         }
     }
     #[inline]
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+    #[inline]
     fn write_u8(&mut self, i: u8) {
         self.add(u64::from(i));
     }
@@ -94,7 +103,11 @@ impl Hasher for Fx {
     }
     #[inline]
     fn finish(&self) -> u64 {
-        self.0
+        // FxHash's low bits depend almost only on the first byte, and the table takes its bucket
+        // from the low bits: without this mix, words sharing a first letter collide in long
+        // probe chains (it made every lookup ~10x slower). One xor-shift-multiply fixes it.
+        let x = self.0 ^ (self.0 >> 33);
+        x.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (x >> 29)
     }
 }
 
@@ -461,14 +474,38 @@ const FRUSTRATIONS: &[&str] = &[
 ];
 const PLEASES: &[&str] = &["please", "pls", "plz", "plez", "kindly"];
 
+/// Longest word the table holds. Keys are the word's bytes packed into a `u128`, so a lookup
+/// hashes two integers and compares one, with no pointer to chase into the lexicon text.
+pub(crate) const MAX_KEY: usize = 16;
+
+/// The packed key of a lowercase word, or `None` when it is longer than [`MAX_KEY`].
+#[inline]
+pub(crate) fn key(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > MAX_KEY {
+        return None;
+    }
+    let mut b = [0u8; MAX_KEY];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
 /// The word table, built once.
-pub(crate) static WORDS: LazyLock<FxMap<&'static str, Word>> = LazyLock::new(build_words);
+pub(crate) static WORDS: LazyLock<FxMap<u128, Word>> = LazyLock::new(build_words);
+
+/// Inserts or finds a word's entry; words longer than [`MAX_KEY`] go to a throwaway slot.
+fn slot<'a>(m: &'a mut FxMap<u128, Word>, spare: &'a mut Word, w: &str) -> &'a mut Word {
+    match key(w.as_bytes()) {
+        Some(k) => m.entry(k).or_default(),
+        None => spare,
+    }
+}
 
 /// Emoji valence: the summed valence of the words of the emoji's VADER description.
 pub(crate) static EMOJI: LazyLock<FxMap<char, f32>> = LazyLock::new(build_emoji);
 
-fn build_words() -> FxMap<&'static str, Word> {
-    let mut m: FxMap<&'static str, Word> = FxMap::default();
+fn build_words() -> FxMap<u128, Word> {
+    let mut m: FxMap<u128, Word> = FxMap::default();
+    let mut spare = Word::default();
     m.reserve(8000);
     for line in VADER_LEXICON.lines() {
         let mut cols = line.split('\t');
@@ -476,18 +513,18 @@ fn build_words() -> FxMap<&'static str, Word> {
             continue;
         };
         if let Ok(v) = val.trim().parse::<f32>() {
-            m.entry(tok).or_default().val = v;
+            slot(&mut m, &mut spare, tok).val = v;
         }
     }
     for &(w, v) in CARE_VALENCE {
-        let e = m.entry(w).or_default();
+        let e = slot(&mut m, &mut spare, w);
         if e.val == 0.0 {
             e.val = v;
         }
     }
     let mut role = |list: &[&'static str], bit: u16| {
         for &w in list {
-            m.entry(w).or_default().role |= bit;
+            slot(&mut m, &mut spare, w).role |= bit;
         }
     };
     role(NEGATIONS, NEGATION);
@@ -503,17 +540,27 @@ fn build_words() -> FxMap<&'static str, Word> {
     role(&["but"], BUT);
     role(&["least"], LEAST);
     role(&["no"], NO);
+    // Phrase heads: the word's lookup also yields the phrases that start with it.
+    let list: &'static [super::cues::Phrase] = &super::cues::PHRASE_LIST;
+    let mut i = 0;
+    while i < list.len() {
+        let head = list[i].words[0].as_str();
+        let n = list[i..].iter().take_while(|p| p.words[0] == head).count();
+        let e = slot(&mut m, &mut spare, head);
+        e.phr_start = u16::try_from(i).unwrap_or(u16::MAX);
+        e.phr_n = u8::try_from(n).unwrap_or(u8::MAX);
+        i += n;
+    }
     for &w in BOOST_UP {
-        m.entry(w).or_default().boost = B_INCR;
+        slot(&mut m, &mut spare, w).boost = B_INCR;
     }
     for &w in BOOST_DOWN {
-        m.entry(w).or_default().boost = -B_INCR;
+        slot(&mut m, &mut spare, w).boost = -B_INCR;
     }
     m
 }
 
 fn build_emoji() -> FxMap<char, f32> {
-    let words = &*WORDS;
     let mut m = FxMap::default();
     for line in VADER_EMOJI.lines() {
         let mut cols = line.split('\t');
@@ -528,7 +575,7 @@ fn build_emoji() -> FxMap<char, f32> {
         };
         let v: f32 = desc
             .split(' ')
-            .map(|w| words.get(w).map_or(0.0, |x| x.val))
+            .map(|w| word(w).map_or(0.0, |x| x.val))
             .sum();
         if v != 0.0 {
             m.insert(c, v);
@@ -540,7 +587,13 @@ fn build_emoji() -> FxMap<char, f32> {
 /// Looks a lowercase word up.
 #[inline]
 pub(crate) fn word(w: &str) -> Option<&'static Word> {
-    WORDS.get(w)
+    word_bytes(w.as_bytes())
+}
+
+/// Looks a lowercase word up by its bytes.
+#[inline]
+pub(crate) fn word_bytes(w: &[u8]) -> Option<&'static Word> {
+    WORDS.get(&key(w)?)
 }
 
 #[cfg(test)]

@@ -198,10 +198,58 @@ pub fn triage(m: &Mention, ctx: &Context, rules: &BrandRules) -> Triage {
     })
 }
 
-/// Builds the excerpt `'...'` for a byte range of the lowercased text.
-fn excerpt(lower: &[u8], span: (u32, u32)) -> String {
-    let (s, e) = (span.0 as usize, (span.1 as usize).min(lower.len()));
-    String::from_utf8_lossy(lower.get(s..e).unwrap_or_default()).into_owned()
+/// The bytes of a span of the lowercased text (empty if out of range).
+fn span(lower: &[u8], sp: (u32, u32)) -> &[u8] {
+    let (s, e) = (sp.0 as usize, (sp.1 as usize).min(lower.len()));
+    lower.get(s..e).unwrap_or_default()
+}
+
+/// Builds the excerpt for a byte range of the lowercased text.
+fn excerpt(lower: &[u8], sp: (u32, u32)) -> String {
+    String::from_utf8_lossy(span(lower, sp)).into_owned()
+}
+
+/// `prefix` + excerpt + `'`.
+fn quoted(prefix: &str, text: &[u8]) -> String {
+    let mut r = String::with_capacity(prefix.len() + text.len() + 1);
+    r.push_str(prefix);
+    r.push_str(&String::from_utf8_lossy(text));
+    r.push('\'');
+    r
+}
+
+/// Appends a non-negative-or-negative integer without the formatting machinery.
+fn push_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    let mut buf = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
+    }
+}
+
+/// Appends a score in [-1, 1] as `+0.62` / `-0.62`.
+fn push_score(out: &mut String, x: f64) {
+    let v = (x * 100.0).round() as i64;
+    out.push(if v < 0 { '-' } else { '+' });
+    let a = v.abs();
+    push_int(out, a / 100);
+    out.push('.');
+    if a % 100 < 10 {
+        out.push('0');
+    }
+    push_int(out, a % 100);
 }
 
 /// Finds a lowercase phrase in the lowercased text on word boundaries.
@@ -259,37 +307,42 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     } else {
         Category::Neutral
     };
+    // Reasons are built with plain pushes and integer formatting: float formatting costs more
+    // than the whole text analysis.
     match category {
         Category::Complaint => {
-            let tone = if sentiment == Sentiment::Negative {
-                format!(", negative tone ({sentiment_score:+.2})")
-            } else {
-                String::new()
-            };
-            match a.complaint_cue {
-                Some(c) => reasons.push(format!(
-                    "complaint: '{}'{tone} (p={:.2})",
-                    excerpt(&s.lower, c),
-                    a.complaint_p
-                )),
-                None => reasons.push(format!(
-                    "complaint: wording and tone{tone} (p={:.2})",
-                    a.complaint_p
-                )),
+            let mut r = String::with_capacity(64);
+            r.push_str("complaint (");
+            push_int(&mut r, (a.complaint_p * 100.0).round() as i64);
+            r.push_str("% likely)");
+            if let Some(c) = a.complaint_cue {
+                r.push_str(": '");
+                r.push_str(&String::from_utf8_lossy(span(&s.lower, c)));
+                r.push('\'');
             }
+            if sentiment == Sentiment::Negative {
+                r.push_str(", negative tone ");
+                push_score(&mut r, sentiment_score);
+            }
+            reasons.push(r);
         }
         Category::Spam => {
             if let Some(c) = a.spam {
-                reasons.push(format!("spam: '{}'", excerpt(&s.lower, c)));
+                reasons.push(quoted("spam: '", span(&s.lower, c)));
             }
         }
         Category::Suggestion => {
             if let Some(c) = a.suggest {
-                reasons.push(format!("suggestion: '{}'", excerpt(&s.lower, c)));
+                reasons.push(quoted("suggestion: '", span(&s.lower, c)));
             }
         }
         Category::Question => reasons.push("question: asks something".into()),
-        Category::Praise => reasons.push(format!("praise: positive tone ({sentiment_score:+.2})")),
+        Category::Praise => {
+            let mut r = String::with_capacity(32);
+            r.push_str("praise: positive tone ");
+            push_score(&mut r, sentiment_score);
+            reasons.push(r);
+        }
         Category::Neutral => {}
     }
     if let Some(c) = a.sarcasm {

@@ -28,6 +28,10 @@ pub(crate) struct Tok {
     pub elong: bool,
     /// Ends in "n't" (negates like "not").
     pub nt: bool,
+    /// Phrases starting with this word (see [`lexicon::Word`]).
+    pub phr_start: u16,
+    /// How many.
+    pub phr_n: u8,
 }
 
 /// Counts gathered in the same pass.
@@ -95,10 +99,21 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             break;
         }
         let chunk = &bytes[start..i];
+        // One pass over the chunk for everything we count.
+        let (mut punct, mut digits, mut non_ascii) = (0usize, false, false);
         for &b in chunk {
             match b {
-                b'!' => st.excl += 1,
-                b'?' => st.quest += 1,
+                b'!' => {
+                    st.excl += 1;
+                    punct += 1;
+                }
+                b'?' => {
+                    st.quest += 1;
+                    punct += 1;
+                }
+                b'0'..=b'9' => digits = true,
+                0x80.. => non_ascii = true,
+                _ if is_punct(b) => punct += 1,
                 _ => {}
             }
         }
@@ -111,7 +126,10 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         }
         leading = false;
         let lc = &s.lower[start..i];
-        if lc.starts_with(b"http") || lc.starts_with(b"www.") || lc.windows(3).any(|w| w == b"://")
+        if punct > 0
+            && (lc.starts_with(b"http")
+                || lc.starts_with(b"www.")
+                || lc.windows(3).any(|w| w == b"://"))
         {
             st.urls += 1;
             continue;
@@ -120,19 +138,19 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         if chunk[0] == b'#' && chunk.len() > 1 {
             st.hashtags += 1;
         }
-        if chunk.iter().any(u8::is_ascii_digit) {
+        if digits {
             st.numbers += 1;
         }
         // Emoticons such as ":-(" or "<3" are whole chunks with punctuation.
-        if chunk.iter().any(|b| is_punct(*b)) {
-            if let Some(w) = std::str::from_utf8(lc).ok().and_then(lexicon::word) {
+        if punct * 2 >= chunk.len() {
+            if let Some(w) = lexicon::word_bytes(lc) {
                 if w.val != 0.0 {
                     push(s, start, i, w, false, false);
                     continue;
                 }
             }
         }
-        if chunk.iter().any(|b| !b.is_ascii()) {
+        if non_ascii {
             // Split around emoji; the pieces between them are words.
             let mut piece = start;
             for (off, c) in text[start..i].char_indices() {
@@ -167,6 +185,8 @@ fn push(s: &mut Scratch, lo: usize, hi: usize, w: &lexicon::Word, caps: bool, el
         caps,
         elong,
         nt: false,
+        phr_start: w.phr_start,
+        phr_n: w.phr_n,
     });
 }
 
@@ -183,14 +203,16 @@ fn word_token(text: &str, s: &mut Scratch, st: &mut Stats, mut lo: usize, mut hi
         return;
     }
     let orig = &b[lo..hi];
-    let mut letters = 0u32;
-    let mut upper = 0u32;
+    // One pass: letters, capitals and whether some letter repeats 3+ times ("sooo").
+    let (mut letters, mut upper, mut run, mut run3, mut prev) = (0u32, 0u32, 0u32, false, 0u8);
     for &c in orig {
+        let l = c.to_ascii_lowercase();
+        run = if l == prev { run + 1 } else { 1 };
+        prev = l;
         if c.is_ascii_alphabetic() {
             letters += 1;
-            if c.is_ascii_uppercase() {
-                upper += 1;
-            }
+            upper += u32::from(c.is_ascii_uppercase());
+            run3 |= run >= 3;
         }
     }
     if letters > 0 {
@@ -202,12 +224,10 @@ fn word_token(text: &str, s: &mut Scratch, st: &mut Stats, mut lo: usize, mut hi
     }
     let lower = &s.lower[lo..hi];
     let nt = lower.ends_with(b"n't") || lower.ends_with("n\u{2019}t".as_bytes());
-    let Ok(w) = std::str::from_utf8(lower) else {
-        return;
-    };
-    let (entry, elong) = match lexicon::word(w) {
+    let (entry, elong) = match lexicon::word_bytes(lower) {
         Some(e) => (Some(e), false),
-        None => (deelongate(lower), has_run3(lower)),
+        None if run3 => (deelongate(lower), true),
+        None => (None, false),
     };
     let e = entry.copied().unwrap_or_default();
     s.toks.push(Tok {
@@ -219,17 +239,14 @@ fn word_token(text: &str, s: &mut Scratch, st: &mut Stats, mut lo: usize, mut hi
         caps,
         elong,
         nt,
+        phr_start: e.phr_start,
+        phr_n: e.phr_n,
     });
-}
-
-fn has_run3(w: &[u8]) -> bool {
-    w.windows(3)
-        .any(|x| x[0] == x[1] && x[1] == x[2] && x[0].is_ascii_alphabetic())
 }
 
 /// "sooooo" -> "soo" -> "so"; "goooood" -> "good". Stack buffer only.
 fn deelongate(w: &[u8]) -> Option<&'static lexicon::Word> {
-    if w.len() > MAX_WORD || !has_run3(w) {
+    if w.len() > MAX_WORD {
         return None;
     }
     for keep in [2usize, 1] {
@@ -245,7 +262,7 @@ fn deelongate(w: &[u8]) -> Option<&'static lexicon::Word> {
                 n += 1;
             }
         }
-        if let Some(e) = std::str::from_utf8(&buf[..n]).ok().and_then(lexicon::word) {
+        if let Some(e) = lexicon::word_bytes(&buf[..n]) {
             return Some(e);
         }
     }
