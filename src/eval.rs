@@ -292,21 +292,22 @@ fn cross_validate(data: &[([f32; NF], bool)], k: usize) -> Confusion {
 }
 
 /// Grid search of the sentiment calibration maximising Pearson r on the rows in `idx`.
-fn fit_calibration(raw: &[(f32, f32, f32)], human: &[f64], idx: &[usize]) -> Calibration {
+fn fit_calibration(raw: &[(f32, f32, f32, u32)], human: &[f64], idx: &[usize]) -> Calibration {
     let ys: Vec<f64> = idx.iter().map(|&i| human[i]).collect();
     let mut best = (f64::NEG_INFINITY, CALIBRATION);
     let mut xs = vec![0.0; idx.len()];
-    for pw in 0..=8 {
-        for nw in 0..=10 {
-            for alpha in [4.0f32, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0, 40.0] {
+    for damping in [0.0f32, 0.2, 0.3, 0.4, 0.5] {
+        for nw in [0.9f32, 1.0, 1.1] {
+            for alpha in [8.0f32, 10.0, 12.0, 15.0, 20.0, 25.0, 30.0] {
                 let c = Calibration {
-                    pos_weight: 0.7 + 0.075 * pw as f32,
-                    neg_weight: 0.7 + 0.075 * nw as f32,
+                    pos_weight: 1.0,
+                    neg_weight: nw,
+                    damping,
                     alpha,
                 };
                 for (x, &i) in xs.iter_mut().zip(idx) {
-                    let (p, n, e) = raw[i];
-                    *x = f64::from(c.compound(p, n, e));
+                    let (p, n, e, k) = raw[i];
+                    *x = f64::from(c.compound(p, n, e, k));
                 }
                 let r = pearson(&xs, &ys);
                 if r > best.0 {
@@ -353,7 +354,7 @@ fn sentiment(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
         ours.push(t.sentiment_score);
         human.push(rating);
         let f = text_features(text);
-        raw.push((f.pos, f.neg, f.emphasis));
+        raw.push((f.pos, f.neg, f.emphasis, f.n));
     }
     let r = pearson(&ours, &human);
     let mut out = String::new();
@@ -373,8 +374,8 @@ fn sentiment(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
     );
     let _ = writeln!(
         out,
-        "shipped calibration: pos_weight {} neg_weight {} alpha {}",
-        CALIBRATION.pos_weight, CALIBRATION.neg_weight, CALIBRATION.alpha
+        "shipped calibration: pos_weight {} neg_weight {} damping {} alpha {}",
+        CALIBRATION.pos_weight, CALIBRATION.neg_weight, CALIBRATION.damping, CALIBRATION.alpha
     );
     if std::env::var_os("TRIAGE_EVAL_TRAIN").is_some_and(|v| v == "1") {
         let k = 10;
@@ -383,8 +384,8 @@ fn sentiment(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
             let idx: Vec<usize> = (0..raw.len()).filter(|i| i % k != fold).collect();
             let c = fit_calibration(&raw, &human, &idx);
             for i in (0..raw.len()).filter(|i| i % k == fold) {
-                let (p, n, e) = raw[i];
-                pred[i] = f64::from(c.compound(p, n, e));
+                let (p, n, e, k) = raw[i];
+                pred[i] = f64::from(c.compound(p, n, e, k));
             }
         }
         let _ = writeln!(

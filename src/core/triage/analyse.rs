@@ -56,44 +56,44 @@ pub const FEATURE_NAMES: [&str; NF] = [
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.353, // bias
-    0.602,  // negative tone
-    -0.960, // positive tone
-    0.855,  // failure cues
-    0.923,  // chasing cues
-    0.809,  // service cues
-    1.072,  // addressed (@ first)
-    1.961,  // other @handles
-    0.422,  // has question mark
-    0.257,  // opens with question word
-    -0.205, // first person
+    -3.358, // bias
+    0.921,  // negative tone
+    -1.149, // positive tone
+    0.849,  // failure cues
+    0.929,  // chasing cues
+    0.803,  // service cues
+    1.067,  // addressed (@ first)
+    1.960,  // other @handles
+    0.424,  // has question mark
+    0.258,  // opens with question word
+    -0.204, // first person
     -0.029, // second person
-    0.854,  // negations
-    -0.791, // has url
-    0.021,  // hashtags
-    0.032,  // sarcasm
-    -0.265, // praise cues
+    0.864,  // negations
+    -0.790, // has url
+    0.020,  // hashtags
+    0.070,  // sarcasm
+    -0.274, // praise cues
     0.446,  // durations and numbers
-    0.330,  // risk phrases
+    0.339,  // risk phrases
     0.019,  // exclamations
-    0.074,  // caps words
-    0.242,  // failure events
-    0.566,  // length
-    0.255,  // suggestion cues
-    -0.442, // spam cues
-    -0.526, // question cues
-    0.455,  // service nouns
-    0.356,  // frustration adverbs
-    0.998,  // please
+    0.080,  // caps words
+    0.241,  // failure events
+    0.563,  // length
+    0.253,  // suggestion cues
+    -0.440, // spam cues
+    -0.522, // question cues
+    0.453,  // service nouns
+    0.350,  // frustration adverbs
+    0.973,  // please
     0.198,  // negative words
-    -0.184, // positive words
-    0.265,  // addressed x negative tone
-    0.720,  // addressed x complaint cues
-    0.439,  // negative emoji or emoticon
+    -0.222, // positive words
+    0.444,  // addressed x negative tone
+    0.715,  // addressed x complaint cues
+    0.444,  // negative emoji or emoticon
 ];
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.45;
+pub const THRESHOLD: f32 = 0.40;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [

@@ -38,6 +38,8 @@ pub struct TextFeatures {
     pub neg: f32,
     /// Punctuation emphasis.
     pub emphasis: f32,
+    /// Number of sentiment-bearing words.
+    pub n: u32,
     /// Complaint-model features.
     pub features: [f32; NF],
 }
@@ -53,6 +55,7 @@ pub fn text_features(text: &str) -> TextFeatures {
         pos: a.score.pos,
         neg: a.score.neg,
         emphasis: a.score.emphasis,
+        n: a.score.n,
         features: a.features,
     }
 }
