@@ -446,7 +446,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let route = route_for(&flags, &s.lower, rules);
     let minutes = rules.sla_minutes.for_priority(priority);
     Triage {
-        platform: m.platform.to_string(),
+        platform: m.platform.as_str().to_owned(),
         id: m.id.clone(),
         category,
         sentiment,
