@@ -586,7 +586,7 @@ pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             None => (text, false),
         };
         let words: Vec<String> = body
-            .split(|c: char| c == ' ' || c == ',')
+            .split([' ', ','])
             .filter(|w| !w.is_empty())
             .map(str::to_owned)
             .collect();

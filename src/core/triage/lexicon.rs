@@ -590,6 +590,22 @@ pub(crate) fn word(w: &str) -> Option<&'static Word> {
     word_bytes(w.as_bytes())
 }
 
+/// Looks up the word `buf[lo..lo + len]`, where `buf` has at least [`MAX_KEY`] bytes after
+/// `lo` (the tokenizer pads its buffer): the key is one 16-byte load and a mask, no copy loop.
+#[inline]
+pub(crate) fn word_at(buf: &[u8], lo: usize, len: usize) -> Option<&'static Word> {
+    if len == 0 || len > MAX_KEY {
+        return None;
+    }
+    let bytes: [u8; MAX_KEY] = buf.get(lo..lo + MAX_KEY)?.try_into().ok()?;
+    let mask = if len == MAX_KEY {
+        u128::MAX
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    WORDS.get(&(u128::from_le_bytes(bytes) & mask))
+}
+
 /// Looks a lowercase word up by its bytes.
 #[inline]
 pub(crate) fn word_bytes(w: &[u8]) -> Option<&'static Word> {

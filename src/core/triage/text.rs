@@ -62,7 +62,8 @@ pub(crate) struct Stats {
 /// Reusable buffers, so a triage allocates nothing for text analysis once warm.
 #[derive(Debug, Default)]
 pub(crate) struct Scratch {
-    /// ASCII-lowercased text, byte-aligned with the original.
+    /// ASCII-lowercased text, byte-aligned with the original, followed by
+    /// [`lexicon::MAX_KEY`] zero bytes of padding.
     pub lower: Vec<u8>,
     /// Tokens in order.
     pub toks: Vec<Tok>,
@@ -81,6 +82,8 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
     let bytes = text.as_bytes();
     s.lower.clear();
     s.lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+    // Zero padding so a word's packed key is one 16-byte load (see `lexicon::word_at`).
+    s.lower.extend_from_slice(&[0u8; lexicon::MAX_KEY]);
     s.toks.clear();
     let mut st = Stats::default();
     let mut leading = true;
@@ -91,18 +94,16 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         while i < n && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
-        let start = i;
-        while i < n && !bytes[i].is_ascii_whitespace() {
-            i += 1;
-        }
-        if start == i {
+        if i == n {
             break;
         }
-        let chunk = &bytes[start..i];
-        // One pass over the chunk for everything we count.
-        let (mut punct, mut digits, mut non_ascii) = (0usize, false, false);
-        for &b in chunk {
+        let start = i;
+        // One pass finds the chunk's end and counts everything we need from it.
+        let (mut punct, mut digits, mut non_ascii, mut colon) = (0usize, false, false, false);
+        while i < n {
+            let b = bytes[i];
             match b {
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => break,
                 b'!' => {
                     st.excl += 1;
                     punct += 1;
@@ -112,11 +113,17 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
                     punct += 1;
                 }
                 b'0'..=b'9' => digits = true,
+                b'a'..=b'z' | b'A'..=b'Z' => {}
                 0x80.. => non_ascii = true,
-                _ if is_punct(b) => punct += 1,
-                _ => {}
+                b':' => {
+                    colon = true;
+                    punct += 1;
+                }
+                _ => punct += usize::from(is_punct(b)),
             }
+            i += 1;
         }
+        let chunk = &bytes[start..i];
         if chunk[0] == b'@' && chunk.len() > 1 {
             st.handles += 1;
             if leading {
@@ -126,11 +133,7 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         }
         leading = false;
         let lc = &s.lower[start..i];
-        if punct > 0
-            && (lc.starts_with(b"http")
-                || lc.starts_with(b"www.")
-                || lc.windows(3).any(|w| w == b"://"))
-        {
+        if (colon && lc.windows(3).any(|w| w == b"://")) || lc.starts_with(b"www.") {
             st.urls += 1;
             continue;
         }
@@ -224,7 +227,7 @@ fn word_token(text: &str, s: &mut Scratch, st: &mut Stats, mut lo: usize, mut hi
     }
     let lower = &s.lower[lo..hi];
     let nt = lower.ends_with(b"n't") || lower.ends_with("n\u{2019}t".as_bytes());
-    let (entry, elong) = match lexicon::word_bytes(lower) {
+    let (entry, elong) = match lexicon::word_at(&s.lower, lo, hi - lo) {
         Some(e) => (Some(e), false),
         None if run3 => (deelongate(lower), true),
         None => (None, false),
