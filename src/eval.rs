@@ -225,7 +225,7 @@ pub fn train(data: &[([f32; NF], bool)]) -> [f32; NF] {
     let n = data.len().max(1) as f64;
     let lambda = 1e-3;
     let lr = 0.5;
-    for _ in 0..3000 {
+    for _ in 0..6000 {
         let mut g = [0.0f64; NF];
         for (x, y) in data {
             let z: f64 = x.iter().zip(&w).map(|(a, b)| f64::from(*a) * b).sum();

@@ -7,14 +7,15 @@
 
 use super::cues::{self, Cue};
 use super::lexicon::{
-    DURATION, EVENT, FIRST_PERSON, FRUSTRATION, PLEASE, QWORD, SECOND_PERSON, SERVICE_NOUN,
+    DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON, SERVICE_NOUN,
+    TIME,
 };
 use super::sentiment::{self, Score};
 use super::text::{self, Scratch};
 use super::Flag;
 
 /// Number of complaint-model features (including the bias).
-pub const NF: usize = 34;
+pub const NF: usize = 40;
 
 /// Feature names, in order, for reports and the training output.
 pub const FEATURE_NAMES: [&str; NF] = [
@@ -52,48 +53,60 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "addressed x negative tone",
     "addressed x complaint cues",
     "negative emoji or emoticon",
+    "time words",
+    "money",
+    "first person x complaint cues",
+    "addressed x service nouns",
+    "ends with question mark",
+    "question mark x chasing cues",
 ];
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.358, // bias
-    0.921,  // negative tone
-    -1.149, // positive tone
-    0.849,  // failure cues
-    0.929,  // chasing cues
-    0.803,  // service cues
-    1.067,  // addressed (@ first)
-    1.960,  // other @handles
-    0.424,  // has question mark
-    0.258,  // opens with question word
-    -0.204, // first person
-    -0.029, // second person
-    0.864,  // negations
-    -0.790, // has url
-    0.020,  // hashtags
-    0.070,  // sarcasm
-    -0.274, // praise cues
-    0.446,  // durations and numbers
-    0.339,  // risk phrases
-    0.019,  // exclamations
-    0.080,  // caps words
-    0.241,  // failure events
-    0.563,  // length
-    0.253,  // suggestion cues
-    -0.440, // spam cues
-    -0.522, // question cues
-    0.453,  // service nouns
-    0.350,  // frustration adverbs
-    0.973,  // please
-    0.198,  // negative words
-    -0.222, // positive words
-    0.444,  // addressed x negative tone
-    0.715,  // addressed x complaint cues
-    0.444,  // negative emoji or emoticon
+    -3.351, // bias
+    0.919,  // negative tone
+    -1.158, // positive tone
+    0.820,  // failure cues
+    0.724,  // chasing cues
+    0.796,  // service cues
+    1.085,  // addressed (@ first)
+    1.946,  // other @handles
+    0.393,  // has question mark
+    0.241,  // opens with question word
+    -0.225, // first person
+    -0.028, // second person
+    0.858,  // negations
+    -0.797, // has url
+    0.018,  // hashtags
+    0.085,  // sarcasm
+    -0.273, // praise cues
+    0.448,  // durations and numbers
+    0.331,  // risk phrases
+    0.017,  // exclamations
+    0.078,  // caps words
+    0.239,  // failure events
+    0.569,  // length
+    0.261,  // suggestion cues
+    -0.446, // spam cues
+    -0.492, // question cues
+    0.479,  // service nouns
+    0.359,  // frustration adverbs
+    0.980,  // please
+    0.195,  // negative words
+    -0.223, // positive words
+    0.453,  // addressed x negative tone
+    0.689,  // addressed x complaint cues
+    0.441,  // negative emoji or emoticon
+    -0.027, // time words
+    0.085,  // money
+    0.105,  // first person x complaint cues
+    -0.032, // addressed x service nouns
+    -0.041, // ends with question mark
+    0.574,  // question mark x chasing cues
 ];
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.40;
+pub const THRESHOLD: f32 = 0.39;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [
@@ -210,6 +223,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
     let (mut first, mut second, mut durations, mut events) = (0u32, 0u32, 0u32, 0u32);
     let (mut nouns, mut frustration, mut please, mut negw, mut posw, mut neg_emo) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
+    let (mut times, mut money) = (0u32, st.dollars);
     for (i, t) in s.toks.iter().enumerate() {
         first += u32::from(t.role & FIRST_PERSON != 0);
         second += u32::from(t.role & SECOND_PERSON != 0);
@@ -218,6 +232,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         nouns += u32::from(t.role & SERVICE_NOUN != 0);
         frustration += u32::from(t.role & FRUSTRATION != 0);
         please += u32::from(t.role & PLEASE != 0);
+        times += u32::from(t.role & TIME != 0);
+        money += u32::from(t.role & MONEY != 0);
         negw += u32::from(t.val <= -0.5);
         posw += u32::from(t.val >= 0.5);
         // Emoticons and emoji are the tokens that are not plain words.
@@ -309,6 +325,20 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             0.0
         },
         m(neg_emo, 1),
+        m(times, 2),
+        m(money, 2),
+        if first > 0 {
+            m(failure + chasing, 3)
+        } else {
+            0.0
+        },
+        if st.lead_handles > 0 {
+            m(nouns, 3)
+        } else {
+            0.0
+        },
+        f32::from(u8::from(st.ends_question)),
+        if st.quest > 0 { m(chasing, 2) } else { 0.0 },
     ];
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
     a

@@ -43,6 +43,11 @@ pub(crate) const FRUSTRATION: u16 = 1 << 11;
 /// Role bit: a request marker ("please", "pls").
 pub(crate) const PLEASE: u16 = 1 << 12;
 
+/// Role bit: a time word ("today", "yesterday", "tonight"): complaints date their trouble.
+pub(crate) const TIME: u16 = 1 << 13;
+/// Role bit: a money word ("pounds", "dollars", "fee").
+pub(crate) const MONEY: u16 = 1 << 14;
+
 /// Everything known about one lowercase word.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Word {
@@ -472,6 +477,50 @@ const FRUSTRATIONS: &[&str] = &[
     "actually",
     "only",
 ];
+const TIMES: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "weekend",
+    "now",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "since",
+    "ago",
+    "last",
+    "yet",
+];
+const MONEYS: &[&str] = &[
+    "pounds",
+    "dollars",
+    "quid",
+    "bucks",
+    "cents",
+    "pence",
+    "money",
+    "paid",
+    "pay",
+    "paying",
+    "charged",
+    "cost",
+    "costs",
+    "price",
+    "fee",
+    "fees",
+    "refund",
+    "overcharged",
+    "bill",
+];
 const PLEASES: &[&str] = &["please", "pls", "plz", "plez", "kindly"];
 
 /// Longest word the table holds. Keys are the word's bytes packed into a `u128`, so a lookup
@@ -537,6 +586,8 @@ fn build_words() -> FxMap<u128, Word> {
     role(SERVICE_NOUNS, SERVICE_NOUN);
     role(FRUSTRATIONS, FRUSTRATION);
     role(PLEASES, PLEASE);
+    role(TIMES, TIME);
+    role(MONEYS, MONEY);
     role(&["but"], BUT);
     role(&["least"], LEAST);
     role(&["no"], NO);

@@ -55,6 +55,8 @@ pub(crate) struct Stats {
     pub hashtags: u32,
     /// Tokens that contain a digit.
     pub numbers: u32,
+    /// `$` signs (money amounts).
+    pub dollars: u32,
     /// Ends with a question mark (ignoring trailing URLs, handles and spaces).
     pub ends_question: bool,
 }
@@ -113,6 +115,10 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
                     punct += 1;
                 }
                 b'0'..=b'9' => digits = true,
+                b'$' => {
+                    st.dollars += 1;
+                    punct += 1;
+                }
                 b'a'..=b'z' | b'A'..=b'Z' => {}
                 0x80.. => non_ascii = true,
                 b':' => {
