@@ -281,7 +281,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         }
     };
     let has_text = m.text.is_some();
-    let sentiment_score = f64::from((a.score.compound * 10_000.0).round() / 10_000.0);
+    // Rounded in f64 so the JSON shows -0.1445, not the f32 artefact -0.1445000022649765.
+    let sentiment_score = (f64::from(a.score.compound) * 10_000.0).round() / 10_000.0;
     let sentiment = if sentiment_score < -0.05 {
         Sentiment::Negative
     } else if sentiment_score > 0.05 {
@@ -293,8 +294,14 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Category, with the reason that decided it.
     // Sarcasm about a service failure is a complaint whatever the learned weights say: the
     // opener ("thanks", "great") would otherwise pull the model towards praise.
+    // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving) in a text that
+    // is not positive: nobody mentions their lawyer to a brand in passing.
+    // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
+    let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
     let complaint = has_text
-        && (a.complaint_p >= THRESHOLD || (a.sarcasm.is_some() && a.score.compound < -0.05));
+        && (a.complaint_p >= THRESHOLD
+            || (a.sarcasm.is_some() && a.score.compound < -0.05)
+            || (grave && a.score.compound <= 0.05));
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
@@ -326,6 +333,14 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             if sentiment == Sentiment::Negative {
                 r.push_str(", negative tone ");
                 push_score(&mut r, sentiment_score);
+            }
+            if a.complaint_p < THRESHOLD {
+                // The model alone would not have called it; say what did.
+                r.push_str(if a.sarcasm.is_some() {
+                    "; sarcastic"
+                } else {
+                    "; grave risk phrase in a message that is not positive"
+                });
             }
             reasons.push(r);
         }
