@@ -382,3 +382,4 @@ proptest! {
         prop_assert_eq!(a.queue, a.priority <= Priority::P2);
     }
 }
+
