@@ -382,4 +382,3 @@ proptest! {
         prop_assert_eq!(a.queue, a.priority <= Priority::P2);
     }
 }
-
