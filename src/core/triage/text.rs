@@ -82,10 +82,10 @@ fn is_punct(b: u8) -> bool {
 /// Fills `s` from `text` and returns the counts.
 pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
     let bytes = text.as_bytes();
+    // Lowercased in the same loops that find the chunks; the zero padding lets a word's packed
+    // key be one 16-byte load (see `lexicon::word_at`).
     s.lower.clear();
-    s.lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
-    // Zero padding so a word's packed key is one 16-byte load (see `lexicon::word_at`).
-    s.lower.extend_from_slice(&[0u8; lexicon::MAX_KEY]);
+    s.lower.resize(bytes.len() + lexicon::MAX_KEY, 0);
     s.toks.clear();
     let mut st = Stats::default();
     let mut leading = true;
@@ -94,6 +94,7 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
     let mut i = 0;
     while i < n {
         while i < n && bytes[i].is_ascii_whitespace() {
+            s.lower[i] = bytes[i];
             i += 1;
         }
         if i == n {
@@ -102,8 +103,23 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         let start = i;
         // One pass finds the chunk's end and counts everything we need from it.
         let (mut punct, mut digits, mut non_ascii, mut colon) = (0usize, false, false, false);
+        // Letters, capitals and whether a letter repeats 3+ times ("sooo"), for the word.
+        let (mut letters, mut upper, mut run, mut run3, mut prev) = (0u32, 0u32, 0u32, false, 0u8);
         while i < n {
             let b = bytes[i];
+            let l = b.to_ascii_lowercase();
+            s.lower[i] = l;
+            if b.is_ascii_alphabetic() {
+                letters += 1;
+                upper += u32::from(b.is_ascii_uppercase());
+                run = if l == prev { run + 1 } else { 1 };
+                run3 |= run >= 3;
+                prev = l;
+                i += 1;
+                continue;
+            }
+            prev = l;
+            run = 1;
             match b {
                 b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => break,
                 b'!' => {
@@ -164,7 +180,7 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             let mut piece = start;
             for (off, c) in text[start..i].char_indices() {
                 if let Some(v) = (!c.is_ascii()).then(|| EMOJI.get(&c)).flatten() {
-                    word_token(text, s, &mut st, piece, start + off);
+                    word_token(text, s, &mut st, piece, start + off, None);
                     let at = (start + off) as u32;
                     s.toks.push(Tok {
                         lo: at,
@@ -175,9 +191,9 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
                     piece = start + off + c.len_utf8();
                 }
             }
-            word_token(text, s, &mut st, piece, i);
+            word_token(text, s, &mut st, piece, i, None);
         } else {
-            word_token(text, s, &mut st, start, i);
+            word_token(text, s, &mut st, start, i, Some((letters, upper, run3)));
         }
     }
     st.ends_question = last_meaningful_q;
@@ -199,8 +215,16 @@ fn push(s: &mut Scratch, lo: usize, hi: usize, w: &lexicon::Word, caps: bool, el
     });
 }
 
-/// Adds the word in `text[lo..hi]` (punctuation stripped), if any.
-fn word_token(text: &str, s: &mut Scratch, st: &mut Stats, mut lo: usize, mut hi: usize) {
+/// Adds the word in `text[lo..hi]` (punctuation stripped), if any. `pre` carries the letter
+/// counts when the caller already has them for exactly these letters.
+fn word_token(
+    text: &str,
+    s: &mut Scratch,
+    st: &mut Stats,
+    mut lo: usize,
+    mut hi: usize,
+    pre: Option<(u32, u32, bool)>,
+) {
     let b = text.as_bytes();
     while lo < hi && is_punct(b[lo]) {
         lo += 1;
@@ -211,19 +235,7 @@ fn word_token(text: &str, s: &mut Scratch, st: &mut Stats, mut lo: usize, mut hi
     if lo >= hi {
         return;
     }
-    let orig = &b[lo..hi];
-    // One pass: letters, capitals and whether some letter repeats 3+ times ("sooo").
-    let (mut letters, mut upper, mut run, mut run3, mut prev) = (0u32, 0u32, 0u32, false, 0u8);
-    for &c in orig {
-        let l = c.to_ascii_lowercase();
-        run = if l == prev { run + 1 } else { 1 };
-        prev = l;
-        if c.is_ascii_alphabetic() {
-            letters += 1;
-            upper += u32::from(c.is_ascii_uppercase());
-            run3 |= run >= 3;
-        }
-    }
+    let (letters, upper, run3) = pre.unwrap_or_else(|| letter_counts(&b[lo..hi]));
     if letters > 0 {
         st.words += 1;
     }
@@ -254,6 +266,22 @@ fn word_token(text: &str, s: &mut Scratch, st: &mut Stats, mut lo: usize, mut hi
 }
 
 /// "sooooo" -> "soo" -> "so"; "goooood" -> "good". Stack buffer only.
+/// Letters, capitals and whether a letter repeats 3+ times, for a piece of a chunk.
+fn letter_counts(orig: &[u8]) -> (u32, u32, bool) {
+    let (mut letters, mut upper, mut run, mut run3, mut prev) = (0u32, 0u32, 0u32, false, 0u8);
+    for &c in orig {
+        let l = c.to_ascii_lowercase();
+        run = if l == prev { run + 1 } else { 1 };
+        prev = l;
+        if c.is_ascii_alphabetic() {
+            letters += 1;
+            upper += u32::from(c.is_ascii_uppercase());
+            run3 |= run >= 3;
+        }
+    }
+    (letters, upper, run3)
+}
+
 fn deelongate(w: &[u8]) -> Option<&'static lexicon::Word> {
     if w.len() > MAX_WORD {
         return None;
