@@ -47,12 +47,16 @@ pub(crate) fn reach(m: &Mention) -> Reach {
     }
     let followers = m.author.followers.unwrap_or(0);
     let f = ((followers as f64 + 1.0).log10() / FOLLOWER_DECADES).min(1.0);
-    let e = ((engagement(m) as f64 + 1.0).log10() / 4.0).min(1.0);
+    let eng = engagement(m);
+    let e = if eng == 0 {
+        0.0
+    } else {
+        ((eng as f64 + 1.0).log10() / 4.0).min(1.0)
+    };
     let v = if m.author.verified { 0.25 } else { 0.0 };
     let score = (0.7 * f + 0.3 * e + v).min(1.0) as f32;
-    let high = followers >= HIGH_REACH_FOLLOWERS
-        || m.author.verified
-        || engagement(m) >= HIGH_REACH_ENGAGEMENT;
+    let high =
+        followers >= HIGH_REACH_FOLLOWERS || m.author.verified || eng >= HIGH_REACH_ENGAGEMENT;
     Reach { score, high }
 }
 
