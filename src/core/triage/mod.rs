@@ -4,11 +4,61 @@
 //! Pure and deterministic: the same mention, context and rules always give the same triage. No
 //! I/O, no clock (the deadline counts from the mention's own `created_at`).
 
+mod analyse;
+mod cues;
+mod lexicon;
+mod reach;
+mod sentiment;
+mod text;
+
+#[cfg(test)]
+mod tests;
+
+use std::cell::RefCell;
+
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
+use self::analyse::{analyse, Analysis, TEXT_FLAGS, THRESHOLD};
+use self::text::Scratch;
 use super::brand::BrandRules;
-use super::mention::{Mention, Visibility};
+use super::mention::Mention;
+
+pub use self::analyse::{complaint_probability, FEATURE_NAMES, NF, WEIGHTS};
+pub use self::sentiment::{Calibration, CALIBRATION};
+
+/// Complaint-model features and sentiment of a bare text, for evaluation and training.
+#[derive(Debug, Clone, Copy)]
+pub struct TextFeatures {
+    /// Sentiment in [-1, 1] (what `sentiment_score` carries).
+    pub sentiment: f64,
+    /// Raw positive valence sum (before calibration).
+    pub pos: f32,
+    /// Raw negative valence sum (<= 0).
+    pub neg: f32,
+    /// Punctuation emphasis.
+    pub emphasis: f32,
+    /// Number of sentiment-bearing words.
+    pub n: u32,
+    /// Complaint-model features.
+    pub features: [f32; NF],
+}
+
+/// Analyses a bare text the way [`triage`] does, returning what evaluation needs.
+pub fn text_features(text: &str) -> TextFeatures {
+    let a = SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => analyse(text, &mut s),
+        Err(_) => analyse(text, &mut Scratch::default()),
+    });
+    TextFeatures {
+        sentiment: f64::from(a.score.compound),
+        pos: a.score.pos,
+        neg: a.score.neg,
+        emphasis: a.score.emphasis,
+        n: a.score.n,
+        features: a.features,
+    }
+}
 
 /// Schema tag carried by serialised triage objects.
 pub const TRIAGE_SCHEMA: &str = "mention-triage/triage@1";
@@ -137,52 +187,102 @@ pub struct Triage {
     pub reasons: Vec<String>,
 }
 
-/// Built-in risk phrases, lowercase. The quality work replaces this with a fuller model.
-const RISK_PHRASES: &[(&str, Flag)] = &[
-    ("lawyer", Flag::LegalThreat),
-    ("lawsuit", Flag::LegalThreat),
-    ("sue you", Flag::LegalThreat),
-    ("legal action", Flag::LegalThreat),
-    ("injur", Flag::Safety),
-    ("fire", Flag::Safety),
-    ("food poisoning", Flag::Safety),
-    ("hacked", Flag::FraudSecurity),
-    ("fraud", Flag::FraudSecurity),
-    ("stolen", Flag::FraudSecurity),
-    ("charged twice", Flag::FraudSecurity),
-    ("journalist", Flag::Press),
-    ("writing a story", Flag::Press),
-    ("racist", Flag::Discrimination),
-    ("cancel", Flag::ChurnRisk),
-    ("switching to", Flag::ChurnRisk),
-    ("in 40 minutes", Flag::TimeCritical),
-];
-
-const NEGATIVE: &[&str] = &[
-    "charged", "broken", "worst", "terrible", "angry", "never", "refund", "awful", "hate",
-];
-const POSITIVE: &[&str] = &["thanks", "thank you", "love", "great", "awesome", "amazing"];
+thread_local! {
+    /// Reusable text buffers: after the first call a triage allocates only its output.
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
 
 /// Triages one mention. Pure and deterministic.
 pub fn triage(m: &Mention, ctx: &Context, rules: &BrandRules) -> Triage {
-    let text = m.text_or_empty().to_lowercase();
-    let mut reasons = Vec::new();
-    let mut flags = Vec::new();
-    for (phrase, flag) in RISK_PHRASES {
-        if text.contains(phrase) && !flags.contains(flag) {
-            flags.push(*flag);
-            reasons.push(format!("{}: '{}'", flag_label(*flag), phrase));
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => triage_with(m, ctx, rules, &mut s),
+        // Only reachable if a caller re-enters triage from inside itself; stay correct anyway.
+        Err(_) => triage_with(m, ctx, rules, &mut Scratch::default()),
+    })
+}
+
+/// The bytes of a span of the lowercased text (empty if out of range).
+fn span(lower: &[u8], sp: (u32, u32)) -> &[u8] {
+    let (s, e) = (sp.0 as usize, (sp.1 as usize).min(lower.len()));
+    lower.get(s..e).unwrap_or_default()
+}
+
+/// Builds the excerpt for a byte range of the lowercased text.
+fn excerpt(lower: &[u8], sp: (u32, u32)) -> String {
+    String::from_utf8_lossy(span(lower, sp)).into_owned()
+}
+
+/// `prefix` + excerpt + `'`.
+fn quoted(prefix: &str, text: &[u8]) -> String {
+    let mut r = String::with_capacity(prefix.len() + text.len() + 1);
+    r.push_str(prefix);
+    r.push_str(&String::from_utf8_lossy(text));
+    r.push('\'');
+    r
+}
+
+/// Appends a non-negative-or-negative integer without the formatting machinery.
+fn push_int(out: &mut String, v: i64) {
+    if v < 0 {
+        out.push('-');
+    }
+    let mut buf = [0u8; 20];
+    let mut n = v.unsigned_abs();
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
         }
     }
-    for t in &rules.extra_risk_terms {
-        if text.contains(&t.phrase) && !flags.contains(&t.flag) {
-            flags.push(t.flag);
-            reasons.push(format!("{}: '{}'", flag_label(t.flag), t.phrase));
-        }
+    for &b in &buf[i..] {
+        out.push(char::from(b));
     }
-    let neg = NEGATIVE.iter().filter(|w| text.contains(*w)).count() as f64;
-    let pos = POSITIVE.iter().filter(|w| text.contains(*w)).count() as f64;
-    let sentiment_score = ((pos - neg) / (pos + neg + 1.0)).clamp(-1.0, 1.0);
+}
+
+/// Appends a score in [-1, 1] as `+0.62` / `-0.62`.
+fn push_score(out: &mut String, x: f64) {
+    let v = (x * 100.0).round() as i64;
+    out.push(if v < 0 { '-' } else { '+' });
+    let a = v.abs();
+    push_int(out, a / 100);
+    out.push('.');
+    if a % 100 < 10 {
+        out.push('0');
+    }
+    push_int(out, a % 100);
+}
+
+/// Finds a lowercase phrase in the lowercased text on word boundaries.
+fn find_phrase(lower: &[u8], phrase: &str) -> bool {
+    let p = phrase.as_bytes();
+    if p.is_empty() || p.len() > lower.len() {
+        return false;
+    }
+    let wb = |b: u8| b.is_ascii_alphanumeric() || b >= 0x80;
+    (0..=lower.len() - p.len()).any(|i| {
+        lower[i..].starts_with(p)
+            && (i == 0 || !wb(lower[i - 1]) || !wb(p[0]))
+            && (i + p.len() == lower.len() || !wb(lower[i + p.len()]) || !wb(p[p.len() - 1]))
+    })
+}
+
+fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) -> Triage {
+    let mut reasons: Vec<String> = Vec::new();
+    let mut flags: Vec<Flag> = Vec::new();
+    let a = match m.text.as_deref() {
+        Some(t) => analyse(t, s),
+        None => {
+            s.lower.clear();
+            s.toks.clear();
+            Analysis::default()
+        }
+    };
+    let has_text = m.text.is_some();
+    // Rounded in f64 so the JSON shows -0.1445, not the f32 artefact -0.1445000022649765.
+    let sentiment_score = (f64::from(a.score.compound) * 10_000.0).round() / 10_000.0;
     let sentiment = if sentiment_score < -0.05 {
         Sentiment::Negative
     } else if sentiment_score > 0.05 {
@@ -190,79 +290,178 @@ pub fn triage(m: &Mention, ctx: &Context, rules: &BrandRules) -> Triage {
     } else {
         Sentiment::Neutral
     };
-    let category = if m.text.is_none() {
+
+    // Category, with the reason that decided it.
+    // Sarcasm about a service failure is a complaint whatever the learned weights say: the
+    // opener ("thanks", "great") would otherwise pull the model towards praise.
+    // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving) in a text that
+    // is not positive: nobody mentions their lawyer to a brand in passing.
+    // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
+    let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
+    let complaint = has_text
+        && (a.complaint_p >= THRESHOLD
+            || (a.sarcasm.is_some() && a.score.compound < -0.05)
+            || (grave && a.score.compound <= 0.05));
+    let category = if !has_text {
         Category::Neutral
-    } else if sentiment == Sentiment::Negative || !flags.is_empty() {
+    } else if a.spam.is_some() && !complaint {
+        Category::Spam
+    } else if complaint {
         Category::Complaint
-    } else if text.contains('?') {
+    } else if a.suggest.is_some() {
+        Category::Suggestion
+    } else if a.question {
         Category::Question
-    } else if sentiment == Sentiment::Positive {
+    } else if a.score.compound >= 0.3 || (a.praise > 0 && a.score.compound > 0.05) {
         Category::Praise
     } else {
         Category::Neutral
     };
-    if m.text.is_none() {
+    // Reasons are built with plain pushes and integer formatting: float formatting costs more
+    // than the whole text analysis.
+    match category {
+        Category::Complaint => {
+            let mut r = String::with_capacity(64);
+            r.push_str("complaint (");
+            push_int(&mut r, (a.complaint_p * 100.0).round() as i64);
+            r.push_str("% likely)");
+            if let Some(c) = a.complaint_cue {
+                r.push_str(": '");
+                r.push_str(&String::from_utf8_lossy(span(&s.lower, c)));
+                r.push('\'');
+            }
+            if sentiment == Sentiment::Negative {
+                r.push_str(", negative tone ");
+                push_score(&mut r, sentiment_score);
+            }
+            if a.complaint_p < THRESHOLD {
+                // The model alone would not have called it; say what did.
+                r.push_str(if a.sarcasm.is_some() {
+                    "; sarcastic"
+                } else {
+                    "; grave risk phrase in a message that is not positive"
+                });
+            }
+            reasons.push(r);
+        }
+        Category::Spam => {
+            if let Some(c) = a.spam {
+                reasons.push(quoted("spam: '", span(&s.lower, c)));
+            }
+        }
+        Category::Suggestion => {
+            if let Some(c) = a.suggest {
+                reasons.push(quoted("suggestion: '", span(&s.lower, c)));
+            }
+        }
+        Category::Question => reasons.push("question: asks something".into()),
+        Category::Praise => {
+            let mut r = String::with_capacity(32);
+            r.push_str("praise: positive tone ");
+            push_score(&mut r, sentiment_score);
+            reasons.push(r);
+        }
+        Category::Neutral => {}
+    }
+    if let Some(c) = a.sarcasm {
+        reasons.push(format!(
+            "sarcasm: '{}' around a complaint, read as negative",
+            excerpt(&s.lower, c)
+        ));
+    }
+
+    // Risk flags from the text, then the brand's own terms.
+    for (i, hit) in a.flag_hits.iter().enumerate() {
+        if let Some(span) = hit {
+            let f = TEXT_FLAGS[i];
+            flags.push(f);
+            reasons.push(format!("{}: '{}'", flag_label(f), excerpt(&s.lower, *span)));
+        }
+    }
+    if has_text {
+        for t in &rules.extra_risk_terms {
+            if !flags.contains(&t.flag) && find_phrase(&s.lower, &t.phrase) {
+                flags.push(t.flag);
+                reasons.push(format!(
+                    "{}: '{}' (brand term)",
+                    flag_label(t.flag),
+                    t.phrase
+                ));
+            }
+        }
+    } else {
         flags.push(Flag::ContentUnavailable);
         reasons.push("content unavailable: the platform sent no text".into());
     }
-    let followers = m.author.followers.unwrap_or(0);
-    let public = m.visibility == Visibility::Public;
-    let reach = if public {
-        ((followers as f64 + 1.0).log10() / 7.0).min(1.0)
-    } else {
-        0.0
-    };
-    if public && (followers >= 10_000 || m.author.verified) {
+
+    // Reach and context.
+    let r = reach::reach(m);
+    if r.high {
         flags.push(Flag::HighReach);
-        reasons.push(format!(
-            "reach: {} followers{}",
-            followers,
-            if m.author.verified { ", verified" } else { "" }
-        ));
+        reasons.push(reach::describe(m));
     }
     if ctx.recent_contacts > 0 {
         flags.push(Flag::RepeatContact);
         reasons.push(format!(
-            "repeat contact: {} earlier mention(s) in 24 h",
-            ctx.recent_contacts
+            "repeat contact: {} earlier mention{} in 24 h{}",
+            ctx.recent_contacts,
+            if ctx.recent_contacts == 1 { "" } else { "s" },
+            if ctx.brand_answered {
+                ""
+            } else {
+                ", none answered yet"
+            }
         ));
     }
     if ctx.surge {
         flags.push(Flag::Surge);
         reasons.push("surge: many similar mentions right now".into());
     }
-    let risk_flags = flags.iter().filter(|f| is_risk(**f)).count() as f64;
-    let neg_part = if sentiment == Sentiment::Negative {
-        0.25
+    flags.sort();
+    flags.dedup();
+
+    let mood = if has_text {
+        a.complaint_p.max((-a.score.compound).max(0.0) * 0.8)
     } else {
         0.0
     };
-    let risk = (0.15 * risk_flags.min(3.0) + neg_part + 0.3 * reach).min(1.0) * 0.999
-        + 0.001 * risk_flags.min(1.0);
-    let risk = risk.clamp(0.0, 1.0);
-    let vip = rules.is_vip(&m.author.id, m.author.handle.as_deref());
-    let priority = if vip
-        || risk >= 0.6
-        || flags
-            .iter()
-            .any(|f| matches!(f, Flag::LegalThreat | Flag::Safety))
+    let risk = reach::risk(&flags, mood, r.score, ctx);
+
+    // Priority: the gravest flags first, then risk and category.
+    let has = |f: Flag| flags.contains(&f);
+    let mut priority = if has(Flag::LegalThreat)
+        || has(Flag::Safety)
+        || has(Flag::FraudSecurity)
+        || has(Flag::Discrimination)
+        || risk >= 0.85
     {
         Priority::P1
-    } else if risk >= 0.35 || category == Category::Complaint {
+    } else if has(Flag::Press)
+        || has(Flag::ChurnRisk)
+        || has(Flag::TimeCritical)
+        || risk >= 0.65
+        || (category == Category::Complaint
+            && (r.high || ctx.surge || (ctx.recent_contacts > 0 && !ctx.brand_answered)))
+    {
         Priority::P2
-    } else if matches!(category, Category::Question | Category::Suggestion) {
+    } else if matches!(
+        category,
+        Category::Complaint | Category::Question | Category::Suggestion
+    ) || !has_text
+    {
         Priority::P3
     } else {
         Priority::P4
     };
-    if vip {
-        reasons.push("VIP author".into());
+    if rules.is_vip(&m.author.id, m.author.handle.as_deref()) {
+        // VIP authors always reach a human: at least the queue threshold.
+        priority = priority.min(rules.queue_threshold);
+        reasons.push("VIP author: always reaches a human".into());
     }
-    let route = route_for(&flags, &text, rules);
-    flags.sort();
+    let route = route_for(&flags, &s.lower, rules);
     let minutes = rules.sla_minutes.for_priority(priority);
     Triage {
-        platform: m.platform.to_string(),
+        platform: m.platform.as_str().to_owned(),
         id: m.id.clone(),
         category,
         sentiment,
@@ -277,25 +476,18 @@ pub fn triage(m: &Mention, ctx: &Context, rules: &BrandRules) -> Triage {
     }
 }
 
-fn is_risk(f: Flag) -> bool {
-    !matches!(
-        f,
-        Flag::HighReach | Flag::RepeatContact | Flag::Surge | Flag::ContentUnavailable
-    )
-}
-
-fn route_for(flags: &[Flag], text: &str, rules: &BrandRules) -> String {
+fn route_for(flags: &[Flag], lower: &[u8], rules: &BrandRules) -> String {
     if flags.contains(&Flag::LegalThreat) {
         return "legal".into();
     }
     if flags.contains(&Flag::FraudSecurity) {
         return "security".into();
     }
-    if flags.contains(&Flag::Press) {
+    if flags.contains(&Flag::Press) || flags.contains(&Flag::Discrimination) {
         return "pr".into();
     }
     for d in &rules.departments {
-        if d.keywords.iter().any(|k| text.contains(k.as_str())) {
+        if d.keywords.iter().any(|k| find_phrase(lower, k)) {
             return d.name.clone();
         }
     }

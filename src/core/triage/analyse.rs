@@ -1,0 +1,345 @@
+//! Text analysis: tokens, sentiment, cues and the complaint model, in one pass per text.
+//!
+//! The complaint model is a logistic regression over [`NF`] hand-designed, readable features
+//! (sentiment, counts of hand-written cue families, addressing, question form, ...). Only the
+//! weights in [`WEIGHTS`] are learned; the training code and its k-fold cross-validation live in
+//! `src/eval.rs` (`TRIAGE_EVAL_TRAIN=1 triage eval complaints.csv`, see `scripts/train-complaint.sh`).
+
+use super::cues::{self, Cue};
+use super::lexicon::{
+    DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON, SERVICE_NOUN,
+    TIME,
+};
+use super::sentiment::{self, Score};
+use super::text::{self, Scratch};
+use super::Flag;
+
+/// Number of complaint-model features (including the bias).
+pub const NF: usize = 40;
+
+/// Feature names, in order, for reports and the training output.
+pub const FEATURE_NAMES: [&str; NF] = [
+    "bias",
+    "negative tone",
+    "positive tone",
+    "failure cues",
+    "chasing cues",
+    "service cues",
+    "addressed (@ first)",
+    "other @handles",
+    "has question mark",
+    "opens with question word",
+    "first person",
+    "second person",
+    "negations",
+    "has url",
+    "hashtags",
+    "sarcasm",
+    "praise cues",
+    "durations and numbers",
+    "risk phrases",
+    "exclamations",
+    "caps words",
+    "failure events",
+    "length",
+    "suggestion cues",
+    "spam cues",
+    "question cues",
+    "service nouns",
+    "frustration adverbs",
+    "please",
+    "negative words",
+    "positive words",
+    "addressed x negative tone",
+    "addressed x complaint cues",
+    "negative emoji or emoticon",
+    "time words",
+    "money",
+    "first person x complaint cues",
+    "addressed x service nouns",
+    "ends with question mark",
+    "question mark x chasing cues",
+];
+
+/// Learned weights of the complaint model (see module docs for how they are produced).
+pub const WEIGHTS: [f32; NF] = [
+    -3.351, // bias
+    0.919,  // negative tone
+    -1.158, // positive tone
+    0.820,  // failure cues
+    0.724,  // chasing cues
+    0.796,  // service cues
+    1.085,  // addressed (@ first)
+    1.946,  // other @handles
+    0.393,  // has question mark
+    0.241,  // opens with question word
+    -0.225, // first person
+    -0.028, // second person
+    0.858,  // negations
+    -0.797, // has url
+    0.018,  // hashtags
+    0.085,  // sarcasm
+    -0.273, // praise cues
+    0.448,  // durations and numbers
+    0.331,  // risk phrases
+    0.017,  // exclamations
+    0.078,  // caps words
+    0.239,  // failure events
+    0.569,  // length
+    0.261,  // suggestion cues
+    -0.446, // spam cues
+    -0.492, // question cues
+    0.479,  // service nouns
+    0.359,  // frustration adverbs
+    0.980,  // please
+    0.195,  // negative words
+    -0.223, // positive words
+    0.453,  // addressed x negative tone
+    0.689,  // addressed x complaint cues
+    0.441,  // negative emoji or emoticon
+    -0.027, // time words
+    0.085,  // money
+    0.105,  // first person x complaint cues
+    -0.032, // addressed x service nouns
+    -0.041, // ends with question mark
+    0.574,  // question mark x chasing cues
+];
+
+/// Probability at or above which a text is a complaint.
+pub const THRESHOLD: f32 = 0.39;
+
+/// Text flags, in [`Flag`] order for the seven text-borne flags.
+pub(crate) const TEXT_FLAGS: [Flag; 7] = [
+    Flag::LegalThreat,
+    Flag::Safety,
+    Flag::FraudSecurity,
+    Flag::Press,
+    Flag::Discrimination,
+    Flag::ChurnRisk,
+    Flag::TimeCritical,
+];
+
+fn flag_slot(f: Flag) -> Option<usize> {
+    TEXT_FLAGS.iter().position(|x| *x == f)
+}
+
+/// Everything the triage needs from the text.
+#[derive(Debug, Clone)]
+pub(crate) struct Analysis {
+    /// Sentiment.
+    pub score: Score,
+    /// First match (byte range in the text) for each text flag, in [`TEXT_FLAGS`] order.
+    pub flag_hits: [Option<(u32, u32)>; 7],
+    /// First sarcasm excerpt.
+    pub sarcasm: Option<(u32, u32)>,
+    /// First complaint cue (failure or chasing) excerpt.
+    pub complaint_cue: Option<(u32, u32)>,
+    /// First suggestion cue.
+    pub suggest: Option<(u32, u32)>,
+    /// First spam cue.
+    pub spam: Option<(u32, u32)>,
+    /// Praise cue count.
+    pub praise: u32,
+    /// Question cue or question form.
+    pub question: bool,
+    /// Complaint-model features.
+    pub features: [f32; NF],
+    /// Complaint probability.
+    pub complaint_p: f32,
+}
+
+impl Default for Analysis {
+    fn default() -> Self {
+        Self {
+            score: Score::default(),
+            flag_hits: [None; 7],
+            sarcasm: None,
+            complaint_cue: None,
+            suggest: None,
+            spam: None,
+            praise: 0,
+            question: false,
+            features: [0.0; NF],
+            complaint_p: 0.0,
+        }
+    }
+}
+
+#[inline]
+fn sigmoid(x: f32) -> f32 {
+    1.0 / (1.0 + (-x).exp())
+}
+
+/// Complaint probability from features with the given weights.
+#[inline]
+pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
+    sigmoid(x.iter().zip(w).map(|(a, b)| a * b).sum())
+}
+
+/// Analyses one text with the reusable buffers in `s`.
+pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
+    let st = text::tokenize(text, s);
+    let mut a = Analysis::default();
+    let (mut failure, mut chasing, mut service, mut suggest, mut spam, mut question) =
+        (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
+    let mut sarc_if_event: Option<(u32, u32)> = None;
+    let mut risk = 0u32;
+    cues::scan(&s.toks, &s.lower, |h| {
+        let span = Some((h.start, h.end));
+        match h.cue {
+            Cue::Risk(f) => {
+                if let Some(i) = flag_slot(f) {
+                    if a.flag_hits[i].is_none() {
+                        a.flag_hits[i] = span;
+                        risk += 1;
+                    }
+                }
+            }
+            Cue::Failure => {
+                failure += 1;
+                a.complaint_cue = a.complaint_cue.or(span);
+            }
+            Cue::Chasing => {
+                chasing += 1;
+                a.complaint_cue = a.complaint_cue.or(span);
+            }
+            Cue::Service => service += 1,
+            Cue::Sarcasm => a.sarcasm = a.sarcasm.or(span),
+            Cue::SarcasmIfEvent => sarc_if_event = sarc_if_event.or(span),
+            Cue::Suggest => {
+                suggest += 1;
+                a.suggest = a.suggest.or(span);
+            }
+            Cue::Spam => {
+                spam += 1;
+                a.spam = a.spam.or(span);
+            }
+            Cue::Praise => a.praise += 1,
+            Cue::Question => question += 1,
+            Cue::Ignore => {}
+        }
+    });
+    // Token-level signals.
+    let (mut first, mut second, mut durations, mut events) = (0u32, 0u32, 0u32, 0u32);
+    let (mut nouns, mut frustration, mut please, mut negw, mut posw, mut neg_emo) =
+        (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
+    let (mut times, mut money) = (0u32, st.dollars);
+    for (i, t) in s.toks.iter().enumerate() {
+        first += u32::from(t.role & FIRST_PERSON != 0);
+        second += u32::from(t.role & SECOND_PERSON != 0);
+        durations += u32::from(t.role & DURATION != 0);
+        events += u32::from(t.role & EVENT != 0);
+        nouns += u32::from(t.role & SERVICE_NOUN != 0);
+        frustration += u32::from(t.role & FRUSTRATION != 0);
+        please += u32::from(t.role & PLEASE != 0);
+        times += u32::from(t.role & TIME != 0);
+        money += u32::from(t.role & MONEY != 0);
+        negw += u32::from(t.val <= -0.5);
+        posw += u32::from(t.val >= 0.5);
+        // Emoticons and emoji are the tokens that are not plain words.
+        neg_emo += u32::from(
+            t.val < 0.0
+                && !s.lower[t.lo as usize..t.hi as usize]
+                    .iter()
+                    .all(u8::is_ascii_alphabetic),
+        );
+        // "in 40 minutes", "in 2 hrs": a deadline in the author's life.
+        if a.flag_hits[6].is_none() && &s.lower[t.lo as usize..t.hi as usize] == b"in" {
+            if let (Some(n), Some(u)) = (s.toks.get(i + 1), s.toks.get(i + 2)) {
+                let num = &s.lower[n.lo as usize..n.hi as usize];
+                let unit = &s.lower[u.lo as usize..u.hi as usize];
+                let is_num = num.iter().all(u8::is_ascii_digit)
+                    || matches!(num, b"a" | b"an" | b"one" | b"two" | b"few" | b"half");
+                let is_unit = matches!(
+                    unit,
+                    b"min" | b"mins" | b"minutes" | b"minute" | b"hour" | b"hours" | b"hr" | b"hrs"
+                );
+                if is_num && is_unit {
+                    a.flag_hits[6] = Some((t.lo, u.hi));
+                    risk += 1;
+                }
+            }
+        }
+    }
+    // "thanks for ...", "love how ...", "great, another ..." are sarcastic when a service failure
+    // or a clearly negative word follows the opener.
+    if a.sarcasm.is_none() {
+        if let Some((st0, en)) = sarc_if_event {
+            let after = s
+                .toks
+                .iter()
+                .filter(|t| t.lo >= en)
+                .any(|t| t.role & EVENT != 0 || t.val <= -1.0);
+            if after || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)) {
+                a.sarcasm = Some((st0, en));
+            } else {
+                a.praise += 1;
+            }
+        }
+    }
+    a.score = sentiment::score(&s.toks, &s.lower, &st, a.sarcasm.is_some());
+    let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
+    a.question = question > 0 || st.ends_question || (st.quest > 0 && qword_first);
+    let c = a.score.compound;
+    let m = |x: u32, cap: u32| x.min(cap) as f32;
+    a.features = [
+        1.0,
+        (-c).max(0.0),
+        c.max(0.0),
+        m(failure, 3),
+        m(chasing, 3),
+        m(service, 3),
+        f32::from(u8::from(st.lead_handles > 0)),
+        f32::from(u8::from(st.handles > st.lead_handles)),
+        f32::from(u8::from(st.quest > 0)),
+        f32::from(u8::from(qword_first)),
+        m(first, 4) / 2.0,
+        m(second, 3),
+        m(a.score.negations, 3),
+        f32::from(u8::from(st.urls > 0)),
+        m(st.hashtags, 3),
+        f32::from(u8::from(a.sarcasm.is_some())),
+        m(a.praise, 2),
+        m(durations + st.numbers, 3),
+        m(risk, 2),
+        m(st.excl, 3),
+        m(st.caps_words, 3),
+        m(events, 3),
+        m(st.words, 40) / 10.0,
+        m(suggest, 2),
+        m(spam, 2),
+        m(question, 2),
+        m(nouns, 3),
+        m(frustration, 2),
+        m(please, 1),
+        m(negw, 3),
+        m(posw, 3),
+        if st.lead_handles > 0 {
+            (-c).max(0.0)
+        } else {
+            0.0
+        },
+        if st.lead_handles > 0 {
+            m(failure + chasing, 3)
+        } else {
+            0.0
+        },
+        m(neg_emo, 1),
+        m(times, 2),
+        m(money, 2),
+        if first > 0 {
+            m(failure + chasing, 3)
+        } else {
+            0.0
+        },
+        if st.lead_handles > 0 {
+            m(nouns, 3)
+        } else {
+            0.0
+        },
+        f32::from(u8::from(st.ends_question)),
+        if st.quest > 0 { m(chasing, 2) } else { 0.0 },
+    ];
+    a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
+    a
+}

@@ -1,0 +1,680 @@
+//! The word table: one hash lookup per token gives everything the scorer needs about a word
+//! (valence, booster strength, and role bits such as negation or "but").
+//!
+//! Valences come from the VADER lexicon (Hutto & Gilbert 2014, MIT, vendored in `data/` with its
+//! licence) plus a short hand-written list of customer-care words VADER lacks. Roles (negations,
+//! boosters) follow VADER's published lists; a few social-care roles (service-failure events,
+//! question words) are written here from general knowledge, never mined from evaluation data.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// VADER's lexicon: `token<TAB>mean<TAB>sd<TAB>ratings`.
+const VADER_LEXICON: &str = include_str!("data/vader_lexicon.txt");
+/// VADER's emoji lexicon: `emoji<TAB>description`.
+const VADER_EMOJI: &str = include_str!("data/emoji_utf8_lexicon.txt");
+
+/// Role bit: the word negates what follows ("not", "never", "didn't").
+pub(crate) const NEGATION: u16 = 1;
+/// Role bit: contrastive "but" (what follows weighs more).
+pub(crate) const BUT: u16 = 1 << 1;
+/// Role bit: "least" (negates unless "at least").
+pub(crate) const LEAST: u16 = 1 << 2;
+/// Role bit: a service-failure event word (delay, cancelled, stuck): turns "thanks for" sarcastic.
+pub(crate) const EVENT: u16 = 1 << 3;
+/// Role bit: a positive opener that can be sarcastic ("great", "thanks", "love").
+pub(crate) const OPENER: u16 = 1 << 4;
+/// Role bit: first-person pronoun (complaints are about "my" order).
+pub(crate) const FIRST_PERSON: u16 = 1 << 5;
+/// Role bit: a word that opens a question ("why", "how", "can").
+pub(crate) const QWORD: u16 = 1 << 6;
+/// Role bit: a duration or count unit ("hours", "days", "weeks"): waiting time in complaints.
+pub(crate) const DURATION: u16 = 1 << 7;
+/// Role bit: "no" (negates the next lexicon word instead of carrying its own valence).
+pub(crate) const NO: u16 = 1 << 8;
+/// Role bit: second person / brand address ("you", "your"): complaints talk to the brand.
+pub(crate) const SECOND_PERSON: u16 = 1 << 9;
+
+/// Role bit: a product or service noun ("order", "flight", "signal"): what complaints are about.
+pub(crate) const SERVICE_NOUN: u16 = 1 << 10;
+/// Role bit: an adverb of frustration ("still", "yet", "already", "even").
+pub(crate) const FRUSTRATION: u16 = 1 << 11;
+/// Role bit: a request marker ("please", "pls").
+pub(crate) const PLEASE: u16 = 1 << 12;
+
+/// Role bit: a time word ("today", "yesterday", "tonight"): complaints date their trouble.
+pub(crate) const TIME: u16 = 1 << 13;
+/// Role bit: a money word ("pounds", "dollars", "fee").
+pub(crate) const MONEY: u16 = 1 << 14;
+
+/// Everything known about one lowercase word.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct Word {
+    /// Sentiment valence on VADER's -4..+4 scale (0 when not a sentiment word).
+    pub val: f32,
+    /// Booster (+) or dampener (-) strength applied to the next sentiment words.
+    pub boost: f32,
+    /// Role bits (`NEGATION`, `BUT`, ...).
+    pub role: u16,
+    /// First phrase starting with this word in [`super::cues::PHRASE_LIST`].
+    pub phr_start: u16,
+    /// How many phrases start with this word (0: none).
+    pub phr_n: u8,
+}
+
+/// FxHash (the rustc hasher) with a finishing mix: a few multiplies per 8 bytes. Keys are our
+/// own static words, so hash flooding is not a concern and speed is.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+const FX_K: u64 = 0x517c_c1b7_2722_0a95;
+
+impl Fx {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(FX_K);
+    }
+}
+
+impl Hasher for Fx {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
+        }
+    }
+    #[inline]
+    fn write_u128(&mut self, i: u128) {
+        self.add(i as u64);
+        self.add((i >> 64) as u64);
+    }
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+    #[inline]
+    fn finish(&self) -> u64 {
+        // FxHash's low bits depend almost only on the first byte, and the table takes its bucket
+        // from the low bits: without this mix, words sharing a first letter collide in long
+        // probe chains (it made every lookup ~10x slower). One xor-shift-multiply fixes it.
+        let x = self.0 ^ (self.0 >> 33);
+        x.wrapping_mul(0xff51_afd7_ed55_8ccd) ^ (x >> 29)
+    }
+}
+
+/// Hash map with the fast hasher.
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// VADER's booster increment.
+pub(crate) const B_INCR: f32 = 0.293;
+
+/// VADER's negation list (contractions with and without apostrophe).
+const NEGATIONS: &[&str] = &[
+    "aint",
+    "arent",
+    "cannot",
+    "cant",
+    "couldnt",
+    "darent",
+    "didnt",
+    "doesnt",
+    "ain't",
+    "aren't",
+    "can't",
+    "couldn't",
+    "daren't",
+    "didn't",
+    "doesn't",
+    "dont",
+    "hadnt",
+    "hasnt",
+    "havent",
+    "isnt",
+    "mightnt",
+    "mustnt",
+    "neither",
+    "don't",
+    "hadn't",
+    "hasn't",
+    "haven't",
+    "isn't",
+    "mightn't",
+    "mustn't",
+    "neednt",
+    "needn't",
+    "never",
+    "none",
+    "nope",
+    "nor",
+    "not",
+    "nothing",
+    "nowhere",
+    "oughtnt",
+    "shant",
+    "shouldnt",
+    "uhuh",
+    "wasnt",
+    "werent",
+    "oughtn't",
+    "shan't",
+    "shouldn't",
+    "uh-uh",
+    "wasn't",
+    "weren't",
+    "without",
+    "wont",
+    "wouldnt",
+    "won't",
+    "wouldn't",
+    "rarely",
+    "seldom",
+    "despite",
+];
+
+/// VADER's boosters (degree adverbs) that raise intensity.
+const BOOST_UP: &[&str] = &[
+    "absolutely",
+    "amazingly",
+    "awfully",
+    "completely",
+    "considerable",
+    "considerably",
+    "decidedly",
+    "deeply",
+    "effing",
+    "enormous",
+    "enormously",
+    "entirely",
+    "especially",
+    "exceptional",
+    "exceptionally",
+    "extreme",
+    "extremely",
+    "fabulously",
+    "flipping",
+    "flippin",
+    "frackin",
+    "fracking",
+    "fricking",
+    "frickin",
+    "frigging",
+    "friggin",
+    "fully",
+    "fuckin",
+    "fucking",
+    "fuggin",
+    "fugging",
+    "greatly",
+    "hella",
+    "highly",
+    "hugely",
+    "incredible",
+    "incredibly",
+    "intensely",
+    "major",
+    "majorly",
+    "more",
+    "most",
+    "particularly",
+    "purely",
+    "quite",
+    "really",
+    "remarkably",
+    "so",
+    "substantially",
+    "thoroughly",
+    "total",
+    "totally",
+    "tremendous",
+    "tremendously",
+    "uber",
+    "unbelievably",
+    "unusually",
+    "utter",
+    "utterly",
+    "very",
+    // social-media spellings of the same degree adverbs
+    "sooo",
+    "soooo",
+    "rly",
+    "realy",
+    "super",
+    "mega",
+    "bloody",
+    "freaking",
+    "freakin",
+];
+
+/// VADER's dampeners.
+const BOOST_DOWN: &[&str] = &[
+    "almost",
+    "barely",
+    "hardly",
+    "kinda",
+    "kindof",
+    "kind-of",
+    "less",
+    "little",
+    "marginal",
+    "marginally",
+    "occasional",
+    "occasionally",
+    "partly",
+    "scarce",
+    "scarcely",
+    "slight",
+    "slightly",
+    "somewhat",
+    "sorta",
+    "sortof",
+    "sort-of",
+];
+
+/// Customer-care words missing from VADER's lexicon, valences on its scale, written by hand.
+const CARE_VALENCE: &[(&str, f32)] = &[
+    ("overcharged", -2.0),
+    ("unhelpful", -1.8),
+    ("incompetent", -2.3),
+    ("incompetence", -2.3),
+    ("shambles", -2.2),
+    ("shambolic", -2.2),
+    ("unprofessional", -2.0),
+    ("unreliable", -1.6),
+    ("canceled", -1.0),
+    ("delays", -1.2),
+    ("ripoff", -2.3),
+    ("rip-off", -2.3),
+    ("scammed", -2.5),
+    ("unusable", -2.0),
+    ("uninstalling", -1.0),
+    ("glitchy", -1.5),
+    ("laggy", -1.3),
+    ("smh", -1.2),
+    ("ugh", -1.5),
+    ("ughh", -1.5),
+    ("fml", -2.0),
+    ("wtf", -2.0),
+    ("disgraceful", -2.6),
+];
+
+/// Service-failure events: with a positive opener they make the opener sarcastic.
+const EVENTS: &[&str] = &[
+    "delay",
+    "delayed",
+    "delays",
+    "cancelled",
+    "canceled",
+    "cancellation",
+    "stuck",
+    "waiting",
+    "wait",
+    "hold",
+    "late",
+    "lost",
+    "broken",
+    "broke",
+    "crashed",
+    "crash",
+    "crashing",
+    "outage",
+    "down",
+    "ruining",
+    "ruined",
+    "ruin",
+    "missing",
+    "charged",
+    "overcharged",
+    "error",
+    "failed",
+    "fails",
+    "queue",
+    "again",
+    "nothing",
+    "stranded",
+    "rude",
+    "refund",
+    "damaged",
+];
+
+/// Positive words that are the usual sarcastic openers.
+const OPENERS: &[&str] = &[
+    "great",
+    "thanks",
+    "thank",
+    "thx",
+    "love",
+    "loving",
+    "nice",
+    "perfect",
+    "brilliant",
+    "fantastic",
+    "awesome",
+    "wonderful",
+    "lovely",
+    "cheers",
+    "amazing",
+    "excellent",
+    "superb",
+];
+
+const FIRST: &[&str] = &[
+    "i", "my", "me", "i'm", "im", "i've", "ive", "mine", "we", "our", "us",
+];
+const SECOND: &[&str] = &["you", "your", "you're", "youre", "ur", "u", "yours"];
+const QWORDS: &[&str] = &[
+    "why", "how", "what", "when", "where", "who", "which", "can", "could", "would", "is", "are",
+    "do", "does", "did", "will", "should", "any", "anyone", "has", "have",
+];
+const DURATIONS: &[&str] = &[
+    "hours", "hrs", "days", "weeks", "months", "minutes", "mins", "hour", "week", "month", "times",
+    "calls", "emails",
+];
+
+const SERVICE_NOUNS: &[&str] = &[
+    "order",
+    "orders",
+    "delivery",
+    "deliveries",
+    "package",
+    "parcel",
+    "shipment",
+    "shipping",
+    "app",
+    "update",
+    "website",
+    "site",
+    "account",
+    "bill",
+    "billing",
+    "payment",
+    "card",
+    "charge",
+    "fee",
+    "fees",
+    "price",
+    "flight",
+    "flights",
+    "train",
+    "trains",
+    "bus",
+    "seat",
+    "bag",
+    "bags",
+    "luggage",
+    "baggage",
+    "gate",
+    "signal",
+    "internet",
+    "wifi",
+    "broadband",
+    "connection",
+    "service",
+    "customer",
+    "staff",
+    "store",
+    "shop",
+    "branch",
+    "refund",
+    "product",
+    "item",
+    "items",
+    "phone",
+    "laptop",
+    "battery",
+    "screen",
+    "device",
+    "router",
+    "line",
+    "call",
+    "agent",
+    "email",
+    "complaint",
+    "ticket",
+    "booking",
+    "reservation",
+    "room",
+    "driver",
+    "subscription",
+    "plan",
+    "contract",
+    "engineer",
+    "technician",
+    "warranty",
+    "replacement",
+    "receipt",
+    "invoice",
+    "balance",
+    "transfer",
+    "login",
+    "password",
+];
+const FRUSTRATIONS: &[&str] = &[
+    "still",
+    "yet",
+    "already",
+    "even",
+    "ever",
+    "again",
+    "anymore",
+    "supposed",
+    "apparently",
+    "literally",
+    "seriously",
+    "actually",
+    "only",
+];
+const TIMES: &[&str] = &[
+    "today",
+    "yesterday",
+    "tonight",
+    "tomorrow",
+    "morning",
+    "afternoon",
+    "evening",
+    "week",
+    "weekend",
+    "now",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "since",
+    "ago",
+    "last",
+    "yet",
+];
+const MONEYS: &[&str] = &[
+    "pounds",
+    "dollars",
+    "quid",
+    "bucks",
+    "cents",
+    "pence",
+    "money",
+    "paid",
+    "pay",
+    "paying",
+    "charged",
+    "cost",
+    "costs",
+    "price",
+    "fee",
+    "fees",
+    "refund",
+    "overcharged",
+    "bill",
+];
+const PLEASES: &[&str] = &["please", "pls", "plz", "plez", "kindly"];
+
+/// Longest word the table holds. Keys are the word's bytes packed into a `u128`, so a lookup
+/// hashes two integers and compares one, with no pointer to chase into the lexicon text.
+pub(crate) const MAX_KEY: usize = 16;
+
+/// The packed key of a lowercase word, or `None` when it is longer than [`MAX_KEY`].
+#[inline]
+pub(crate) fn key(w: &[u8]) -> Option<u128> {
+    if w.is_empty() || w.len() > MAX_KEY {
+        return None;
+    }
+    let mut b = [0u8; MAX_KEY];
+    b[..w.len()].copy_from_slice(w);
+    Some(u128::from_le_bytes(b))
+}
+
+/// The word table, built once.
+pub(crate) static WORDS: LazyLock<FxMap<u128, Word>> = LazyLock::new(build_words);
+
+/// Inserts or finds a word's entry; words longer than [`MAX_KEY`] go to a throwaway slot.
+fn slot<'a>(m: &'a mut FxMap<u128, Word>, spare: &'a mut Word, w: &str) -> &'a mut Word {
+    match key(w.as_bytes()) {
+        Some(k) => m.entry(k).or_default(),
+        None => spare,
+    }
+}
+
+/// Emoji valence: the summed valence of the words of the emoji's VADER description.
+pub(crate) static EMOJI: LazyLock<FxMap<char, f32>> = LazyLock::new(build_emoji);
+
+fn build_words() -> FxMap<u128, Word> {
+    let mut m: FxMap<u128, Word> = FxMap::default();
+    let mut spare = Word::default();
+    m.reserve(8000);
+    for line in VADER_LEXICON.lines() {
+        let mut cols = line.split('\t');
+        let (Some(tok), Some(val)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        if let Ok(v) = val.trim().parse::<f32>() {
+            slot(&mut m, &mut spare, tok).val = v;
+        }
+    }
+    for &(w, v) in CARE_VALENCE {
+        let e = slot(&mut m, &mut spare, w);
+        if e.val == 0.0 {
+            e.val = v;
+        }
+    }
+    let mut role = |list: &[&'static str], bit: u16| {
+        for &w in list {
+            slot(&mut m, &mut spare, w).role |= bit;
+        }
+    };
+    role(NEGATIONS, NEGATION);
+    role(EVENTS, EVENT);
+    role(OPENERS, OPENER);
+    role(FIRST, FIRST_PERSON);
+    role(SECOND, SECOND_PERSON);
+    role(QWORDS, QWORD);
+    role(DURATIONS, DURATION);
+    role(SERVICE_NOUNS, SERVICE_NOUN);
+    role(FRUSTRATIONS, FRUSTRATION);
+    role(PLEASES, PLEASE);
+    role(TIMES, TIME);
+    role(MONEYS, MONEY);
+    role(&["but"], BUT);
+    role(&["least"], LEAST);
+    role(&["no"], NO);
+    // Phrase heads: the word's lookup also yields the phrases that start with it.
+    let list: &'static [super::cues::Phrase] = &super::cues::PHRASE_LIST;
+    let mut i = 0;
+    while i < list.len() {
+        let head = list[i].words[0].as_str();
+        let n = list[i..].iter().take_while(|p| p.words[0] == head).count();
+        let e = slot(&mut m, &mut spare, head);
+        e.phr_start = u16::try_from(i).unwrap_or(u16::MAX);
+        e.phr_n = u8::try_from(n).unwrap_or(u8::MAX);
+        i += n;
+    }
+    for &w in BOOST_UP {
+        slot(&mut m, &mut spare, w).boost = B_INCR;
+    }
+    for &w in BOOST_DOWN {
+        slot(&mut m, &mut spare, w).boost = -B_INCR;
+    }
+    m
+}
+
+fn build_emoji() -> FxMap<char, f32> {
+    let mut m = FxMap::default();
+    for line in VADER_EMOJI.lines() {
+        let mut cols = line.split('\t');
+        let (Some(e), Some(desc)) = (cols.next(), cols.next()) else {
+            continue;
+        };
+        let mut chars = e.chars();
+        // Single-codepoint emoji only: multi-codepoint sequences start with a base emoji that
+        // is itself in the table, which is what a per-char scan sees first.
+        let (Some(c), None) = (chars.next(), chars.next()) else {
+            continue;
+        };
+        let v: f32 = desc
+            .split(' ')
+            .map(|w| word(w).map_or(0.0, |x| x.val))
+            .sum();
+        if v != 0.0 {
+            m.insert(c, v);
+        }
+    }
+    m
+}
+
+/// Looks a lowercase word up.
+#[inline]
+pub(crate) fn word(w: &str) -> Option<&'static Word> {
+    word_bytes(w.as_bytes())
+}
+
+/// Looks up the word `buf[lo..lo + len]`, where `buf` has at least [`MAX_KEY`] bytes after
+/// `lo` (the tokenizer pads its buffer): the key is one 16-byte load and a mask, no copy loop.
+#[inline]
+pub(crate) fn word_at(buf: &[u8], lo: usize, len: usize) -> Option<&'static Word> {
+    if len == 0 || len > MAX_KEY {
+        return None;
+    }
+    let bytes: [u8; MAX_KEY] = buf.get(lo..lo + MAX_KEY)?.try_into().ok()?;
+    let mask = if len == MAX_KEY {
+        u128::MAX
+    } else {
+        (1u128 << (8 * len)) - 1
+    };
+    WORDS.get(&(u128::from_le_bytes(bytes) & mask))
+}
+
+/// Looks a lowercase word up by its bytes.
+#[inline]
+pub(crate) fn word_bytes(w: &[u8]) -> Option<&'static Word> {
+    WORDS.get(&key(w)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_loads_with_roles() {
+        assert!(word("good").is_some_and(|w| w.val > 1.0));
+        assert!(word("horrible").is_some_and(|w| w.val < -2.0));
+        assert!(word("not").is_some_and(|w| w.role & NEGATION != 0));
+        assert!(word("very").is_some_and(|w| w.boost > 0.0));
+        assert!(word(":)").is_some_and(|w| w.val > 0.0));
+        assert!(WORDS.len() > 7000);
+        assert!(EMOJI.get(&'😀').is_some_and(|v| *v > 0.0));
+    }
+}

@@ -1,0 +1,183 @@
+//! Sentiment in [-1, 1]: VADER's rule ideas (Hutto & Gilbert 2014) re-written over our token
+//! list, plus what social-care text needs on top: elongation as emphasis, emoji, and sarcasm
+//! ("thanks for ruining my morning", "great, another 3 hour delay") that turns the positive
+//! opener negative.
+
+use super::lexicon::{BUT, LEAST, NEGATION, NO, OPENER};
+use super::text::{Stats, Tok};
+
+/// Negation multiplier. VADER uses -0.74; -0.5 (a negated word keeps half its strength, flipped)
+/// fitted human ratings better in a sweep with VADER's own reference code
+/// (`scripts/tune_sentiment.py`).
+const N_SCALAR: f32 = -0.5;
+/// Emphasis per "!" (up to 4). VADER uses 0.292; 0.45 from the same sweep.
+const EP_INCR: f32 = 0.45;
+/// ALL-CAPS emphasis increment (VADER).
+const C_INCR: f32 = 0.733;
+/// Elongation emphasis ("goooood"): a little less than caps.
+const E_INCR: f32 = 0.4;
+/// Weight of the clause before "but" and after it.
+const BUT_BEFORE: f32 = 0.5;
+const BUT_AFTER: f32 = 1.5;
+/// Calibration of the raw sums into [-1, 1]: `x / sqrt(x^2 + alpha)` with
+/// `x = (pos_weight * pos + neg_weight * neg) / n^damping ± emphasis`, `n` the number of
+/// sentiment-bearing words. Damping keeps a long tweet of mild words from saturating like one
+/// strong word. VADER is (1, 1, 0, 15); ours is chosen by grid search with k-fold
+/// cross-validation (`TRIAGE_EVAL_TRAIN=1 triage eval vader_tweets.csv`, see `src/eval.rs`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Calibration {
+    /// Weight of the positive sum.
+    pub pos_weight: f32,
+    /// Weight of the negative sum.
+    pub neg_weight: f32,
+    /// Exponent of the word-count damping (0: none).
+    pub damping: f32,
+    /// Saturation constant.
+    pub alpha: f32,
+}
+
+/// The shipped calibration.
+pub const CALIBRATION: Calibration = Calibration {
+    pos_weight: 1.0,
+    neg_weight: 1.0,
+    damping: 0.5,
+    alpha: 30.0,
+};
+
+impl Calibration {
+    /// The compound score in [-1, 1] for raw positive and negative sums and the emphasis.
+    #[inline]
+    pub fn compound(&self, pos: f32, neg: f32, emphasis: f32, n: u32) -> f32 {
+        let mut sum = self.pos_weight * pos + self.neg_weight * neg;
+        if n > 1 && self.damping != 0.0 {
+            // sqrt is several times cheaper than powf and is the shipped case.
+            sum /= if self.damping == 0.5 {
+                (n as f32).sqrt()
+            } else {
+                (n as f32).powf(self.damping)
+            };
+        }
+        if sum > 0.0 {
+            sum += emphasis;
+        } else if sum < 0.0 {
+            sum -= emphasis;
+        }
+        (sum / (sum * sum + self.alpha).sqrt()).clamp(-1.0, 1.0)
+    }
+}
+/// What a sarcastic positive opener becomes, as a multiple of its valence.
+const SARCASM_FLIP: f32 = -0.8;
+
+/// The sentiment result.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Score {
+    /// Normalised compound score in [-1, 1].
+    pub compound: f32,
+    /// Sum of positive contributions (raw scale).
+    pub pos: f32,
+    /// Sum of negative contributions (raw scale, <= 0).
+    pub neg: f32,
+    /// Number of sentiment-bearing words.
+    pub n: u32,
+    /// Punctuation emphasis added in the direction of the sum.
+    pub emphasis: f32,
+    /// Number of negations seen.
+    pub negations: u32,
+}
+
+#[inline]
+fn negates(t: &Tok) -> bool {
+    t.role & NEGATION != 0 || t.nt
+}
+
+/// Scores the tokens. `sarcasm` flips positive openers ("great", "thanks") to negative.
+pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Score {
+    let cap_diff = st.caps_words > 0 && st.caps_words < st.words;
+    let word = |t: &Tok| &lower[t.lo as usize..t.hi as usize];
+    let first_but = toks.iter().position(|t| t.role & BUT != 0);
+    let mut out = Score::default();
+    for (i, t) in toks.iter().enumerate() {
+        if negates(t) {
+            out.negations += 1;
+        }
+        if t.val == 0.0 || t.boost != 0.0 {
+            continue;
+        }
+        let mut v = t.val;
+        // "no" directly before a sentiment word negates it rather than counting itself.
+        if t.role & NO != 0 && toks.get(i + 1).is_some_and(|n| n.val != 0.0) {
+            continue;
+        }
+        if (i >= 1 && toks[i - 1].role & NO != 0) || (i >= 2 && toks[i - 2].role & NO != 0) {
+            v *= N_SCALAR;
+        }
+        if sarcasm && t.role & OPENER != 0 && v > 0.0 {
+            v *= SARCASM_FLIP;
+        }
+        let sign = if v > 0.0 { 1.0 } else { -1.0 };
+        if t.caps && cap_diff {
+            v += sign * C_INCR;
+        }
+        if t.elong {
+            v += sign * E_INCR;
+        }
+        for d in 1..=3usize {
+            if i < d {
+                break;
+            }
+            let p = &toks[i - d];
+            if p.val != 0.0 && p.boost == 0.0 {
+                continue;
+            }
+            let mut s = p.boost * sign;
+            if s != 0.0 {
+                if p.caps && cap_diff {
+                    s += sign * C_INCR;
+                }
+                if p.elong {
+                    s += sign * E_INCR * 0.5;
+                }
+                s *= [1.0, 0.95, 0.9][d - 1];
+                v += s;
+            }
+            if negates(p) {
+                // "without doubt" is not a negation.
+                let without_doubt =
+                    d >= 2 && word(p) == b"without" && word(&toks[i - d + 1]) == b"doubt";
+                if !without_doubt {
+                    v *= N_SCALAR;
+                }
+            }
+        }
+        // "least": negates unless "at least" / "very least".
+        if i >= 1 && toks[i - 1].role & LEAST != 0 {
+            let at = i >= 2 && matches!(word(&toks[i - 2]), b"at" | b"very");
+            if !at {
+                v *= N_SCALAR;
+            }
+        }
+        if let Some(b) = first_but {
+            if i < b {
+                v *= BUT_BEFORE;
+            } else if i > b {
+                v *= BUT_AFTER;
+            }
+        }
+        if v > 0.0 {
+            out.pos += v;
+        } else {
+            out.neg += v;
+        }
+        out.n += u32::from(v != 0.0);
+    }
+    // Punctuation emphasis: up to 4 "!", and "??"/"???" (VADER's increments).
+    let ep = st.excl.min(4) as f32 * EP_INCR;
+    let qm = match st.quest {
+        0 | 1 => 0.0,
+        2 | 3 => st.quest as f32 * 0.18,
+        _ => 0.96,
+    };
+    out.emphasis = ep + qm;
+    out.compound = CALIBRATION.compound(out.pos, out.neg, out.emphasis, out.n);
+    out
+}
