@@ -14,7 +14,8 @@ use time::{Duration, OffsetDateTime};
 use crate::support::fixtures::{mention_json, now, stored, HIGH_RISK_TEXT};
 
 /// Text that triages as P2 (a negative complaint, no risk flag, small reach).
-const P2_TEXT: &str = "@AcmeBank the app is broken again, terrible";
+// A churn-risk complaint from a small account: P2 (queued), below the P1 legal threat.
+const P2_TEXT: &str = "@AcmeBank the app is broken again, I am switching banks";
 
 fn p1(id: &str, author: &str, created: OffsetDateTime) -> StoredMention {
     let m = stored(

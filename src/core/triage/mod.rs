@@ -470,7 +470,9 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         priority,
         risk: (risk * 1000.0).round() / 1000.0,
         queue: priority <= rules.queue_threshold,
-        respond_by: m.created_at + time::Duration::minutes(i64::from(minutes)),
+        respond_by: m
+            .created_at
+            .saturating_add(time::Duration::minutes(i64::from(minutes))),
         route,
         reasons,
     }
