@@ -87,7 +87,7 @@ fi
 
 if [ -x scripts/fuzz-smoke.sh ]; then
   step "fuzz targets (short run)"
-  scripts/fuzz-smoke.sh
+  FUZZ_SECONDS=${FUZZ_SECONDS:-10} scripts/fuzz-smoke.sh
 fi
 
 step "done: all checks passed"

@@ -9,8 +9,10 @@
 //! - [`adapters`]: DynamoDB, SQS, Secrets Manager, the embedded SQLite store, Lambda and the local server.
 //! - [`config`]: every environment variable, read once at start.
 
+#[cfg(feature = "runtime")]
 pub mod adapters;
 pub mod app;
+#[cfg(feature = "runtime")]
 pub mod cli;
 pub mod config;
 pub mod core;
