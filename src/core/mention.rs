@@ -269,7 +269,10 @@ impl Mention {
             followers: author.followers,
             verified: author.verified,
             visibility: w.visibility.unwrap_or(Visibility::Public),
-            created_at: w.created_at.unwrap_or(now),
+            // Whole seconds: a receipt time has no meaningful sub-second part.
+            created_at: w
+                .created_at
+                .unwrap_or_else(|| now.replace_nanosecond(0).unwrap_or(now)),
             conversation_id: w.conversation_id.map(IdValue::into_string),
             in_reply_to: w.in_reply_to.map(IdValue::into_string),
             lang: w.lang,
