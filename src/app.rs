@@ -223,11 +223,6 @@ impl App {
         &self.rules
     }
 
-    /// The store (for listings).
-    pub fn store(&self) -> &Arc<dyn Store> {
-        &self.store
-    }
-
     /// Processes every event of one delivery; `Ok` only when all of it is durable.
     pub async fn process(
         &self,
@@ -245,7 +240,8 @@ impl App {
                         out.ignored += 1;
                         continue;
                     }
-                    self.process_mention(m, now, &mut out).await?;
+                    let stored = self.prepare(m, now).await?;
+                    self.store_and_queue(stored, &mut out).await?;
                 }
                 Event::Edited(m) => {
                     let stored = self.prepare(m, now).await?;
@@ -258,7 +254,7 @@ impl App {
                 }
                 Event::Removed { platform, id } => {
                     self.store
-                        .mark_removed(&format!("{platform}:{id}"), now)
+                        .mark_removed(&crate::core::mention::dedup_key(&platform, &id), now)
                         .await?;
                     out.accepted += 1;
                 }
@@ -270,16 +266,6 @@ impl App {
             }
         }
         Ok(out)
-    }
-
-    async fn process_mention(
-        &self,
-        m: Mention,
-        now: OffsetDateTime,
-        out: &mut Outcome,
-    ) -> Result<(), PortError> {
-        let stored = self.prepare(m, now).await?;
-        self.store_and_queue(stored, out).await
     }
 
     /// Reads the author's history and the surge counter, then triages.

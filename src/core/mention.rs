@@ -240,6 +240,11 @@ impl IdValue {
     }
 }
 
+/// `<platform>:<id>`: the one spelling of a mention's identity, in the store and on the queue.
+pub fn dedup_key(platform: &Platform, id: &str) -> String {
+    format!("{platform}:{id}")
+}
+
 impl Mention {
     /// Parses one already-normalised mention (`mention@1`) from a JSON value.
     ///
@@ -290,7 +295,7 @@ impl Mention {
 
     /// The key that identifies this mention across redeliveries: `<platform>:<id>`.
     pub fn dedup_key(&self) -> String {
-        format!("{}:{}", self.platform, self.id)
+        dedup_key(&self.platform, &self.id)
     }
 
     /// The text, or `""` when the platform sent none.
