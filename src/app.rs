@@ -232,14 +232,15 @@ impl App {
         let mut out = Outcome::default();
         for ev in events {
             match ev {
-                Event::Mention(m) => {
+                // Blocked authors are ignored before any other work, new post or edit alike.
+                Event::Mention(m) | Event::Edited(m)
                     if self
                         .rules
-                        .is_blocked(&m.author.id, m.author.handle.as_deref())
-                    {
-                        out.ignored += 1;
-                        continue;
-                    }
+                        .is_blocked(&m.author.id, m.author.handle.as_deref()) =>
+                {
+                    out.ignored += 1;
+                }
+                Event::Mention(m) => {
                     let stored = self.prepare(m, now).await?;
                     self.store_and_queue(stored, &mut out).await?;
                 }

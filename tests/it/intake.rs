@@ -424,3 +424,21 @@ async fn cli_sign_linkedin_is_accepted() {
     let r = rig.send("POST", "/webhooks/linkedin", "", &h, &body).await;
     assert_eq!(r.status, 200, "{}", String::from_utf8_lossy(&r.body));
 }
+
+#[tokio::test]
+async fn a_blocked_authors_posts_and_edits_are_ignored_and_store_nothing() {
+    let rules = mention_triage::core::brand::BrandRules::from_toml(
+        "blocked_authors = [\"6100000000000001\"]",
+    )
+    .unwrap();
+    let rig = Rig::with(harness::all_secrets(), rules);
+    for file in [
+        "meta-page-feed-comment.json",
+        "meta-page-feed-comment-edited.json",
+    ] {
+        let v = post(&rig, "meta", file).await;
+        assert_eq!(v["ignored"], 1, "{file}: {v}");
+        assert_eq!(v["accepted"], 0, "{file}: {v}");
+    }
+    assert_eq!(rig.writes(), 0);
+}
