@@ -63,50 +63,50 @@ pub const FEATURE_NAMES: [&str; NF] = [
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.351, // bias
+    -3.325, // bias
     0.919,  // negative tone
-    -1.158, // positive tone
-    0.820,  // failure cues
-    0.724,  // chasing cues
-    0.796,  // service cues
-    1.085,  // addressed (@ first)
-    1.946,  // other @handles
-    0.393,  // has question mark
-    0.241,  // opens with question word
-    -0.225, // first person
-    -0.028, // second person
-    0.858,  // negations
-    -0.797, // has url
-    0.018,  // hashtags
-    0.085,  // sarcasm
-    -0.273, // praise cues
-    0.448,  // durations and numbers
-    0.331,  // risk phrases
-    0.017,  // exclamations
-    0.078,  // caps words
-    0.239,  // failure events
-    0.569,  // length
-    0.261,  // suggestion cues
-    -0.446, // spam cues
-    -0.492, // question cues
-    0.479,  // service nouns
-    0.359,  // frustration adverbs
-    0.980,  // please
-    0.195,  // negative words
-    -0.223, // positive words
-    0.453,  // addressed x negative tone
-    0.689,  // addressed x complaint cues
-    0.441,  // negative emoji or emoticon
-    -0.027, // time words
-    0.085,  // money
-    0.105,  // first person x complaint cues
-    -0.032, // addressed x service nouns
-    -0.041, // ends with question mark
-    0.574,  // question mark x chasing cues
+    -1.055, // positive tone
+    1.155,  // failure cues
+    0.890,  // chasing cues
+    0.808,  // service cues
+    0.997,  // addressed (@ first)
+    1.943,  // other @handles
+    0.369,  // has question mark
+    0.256,  // opens with question word
+    -0.175, // first person
+    -0.031, // second person
+    0.877,  // negations
+    -0.868, // has url
+    -0.011, // hashtags
+    -0.109, // sarcasm
+    -0.290, // praise cues
+    0.436,  // durations and numbers
+    0.401,  // risk phrases
+    0.022,  // exclamations
+    0.065,  // caps words
+    0.103,  // failure events
+    0.514,  // length
+    0.269,  // suggestion cues
+    -0.394, // spam cues
+    -0.442, // question cues
+    0.465,  // service nouns
+    0.414,  // frustration adverbs
+    0.978,  // please
+    0.150,  // negative words
+    -0.250, // positive words
+    0.508,  // addressed x negative tone
+    0.582,  // addressed x complaint cues
+    0.516,  // negative emoji or emoticon
+    -0.019, // time words
+    0.091,  // money
+    -0.159, // first person x complaint cues
+    -0.031, // addressed x service nouns
+    0.024,  // ends with question mark
+    0.658,  // question mark x chasing cues
 ];
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.39;
+pub const THRESHOLD: f32 = 0.41;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [
