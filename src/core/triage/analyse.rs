@@ -7,15 +7,15 @@
 
 use super::cues::{self, Cue};
 use super::lexicon::{
-    DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON, SERVICE_NOUN,
-    TIME,
+    ACTION, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON,
+    SERVICE_NOUN, TIME,
 };
 use super::sentiment::{self, Score};
 use super::text::{self, Scratch};
 use super::Flag;
 
 /// Number of complaint-model features (including the bias).
-pub const NF: usize = 40;
+pub const NF: usize = 45;
 
 /// Feature names, in order, for reports and the training output.
 pub const FEATURE_NAMES: [&str; NF] = [
@@ -59,54 +59,64 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "addressed x service nouns",
     "ends with question mark",
     "question mark x chasing cues",
+    "care-agent reply cues",
+    "calm question",
+    "customer actions",
+    "still/again x negation",
+    "negation x service nouns",
 ];
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.325, // bias
-    0.919,  // negative tone
-    -1.055, // positive tone
-    1.155,  // failure cues
-    0.890,  // chasing cues
-    0.808,  // service cues
-    0.997,  // addressed (@ first)
-    1.943,  // other @handles
-    0.369,  // has question mark
-    0.256,  // opens with question word
-    -0.175, // first person
-    -0.031, // second person
-    0.877,  // negations
-    -0.868, // has url
-    -0.011, // hashtags
-    -0.109, // sarcasm
-    -0.290, // praise cues
-    0.436,  // durations and numbers
-    0.401,  // risk phrases
-    0.022,  // exclamations
-    0.065,  // caps words
-    0.103,  // failure events
-    0.514,  // length
-    0.269,  // suggestion cues
-    -0.394, // spam cues
-    -0.442, // question cues
-    0.465,  // service nouns
-    0.414,  // frustration adverbs
-    0.978,  // please
-    0.150,  // negative words
-    -0.250, // positive words
-    0.508,  // addressed x negative tone
-    0.582,  // addressed x complaint cues
-    0.516,  // negative emoji or emoticon
-    -0.019, // time words
-    0.091,  // money
-    -0.159, // first person x complaint cues
-    -0.031, // addressed x service nouns
-    0.024,  // ends with question mark
-    0.658,  // question mark x chasing cues
+    -3.276, // bias
+    0.899,  // negative tone
+    -1.046, // positive tone
+    1.143,  // failure cues
+    0.880,  // chasing cues
+    0.828,  // service cues
+    1.010,  // addressed (@ first)
+    1.922,  // other @handles
+    0.474,  // has question mark
+    0.335,  // opens with question word
+    -0.197, // first person
+    -0.014, // second person
+    0.697,  // negations
+    -0.876, // has url
+    0.005,  // hashtags
+    -0.073, // sarcasm
+    -0.362, // praise cues
+    0.437,  // durations and numbers
+    0.391,  // risk phrases
+    0.017,  // exclamations
+    0.068,  // caps words
+    0.123,  // failure events
+    0.497,  // length
+    0.288,  // suggestion cues
+    -0.376, // spam cues
+    -0.343, // question cues
+    0.402,  // service nouns
+    0.411,  // frustration adverbs
+    0.980,  // please
+    0.140,  // negative words
+    -0.242, // positive words
+    0.406,  // addressed x negative tone
+    0.532,  // addressed x complaint cues
+    0.504,  // negative emoji or emoticon
+    -0.052, // time words
+    0.039,  // money
+    -0.184, // first person x complaint cues
+    -0.092, // addressed x service nouns
+    0.186,  // ends with question mark
+    0.495,  // question mark x chasing cues
+    -0.411, // care-agent reply cues
+    -0.505, // calm question
+    0.439,  // customer actions
+    0.012,  // still/again x negation
+    0.759,  // negation x service nouns
 ];
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.41;
+pub const THRESHOLD: f32 = 0.46;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [
@@ -182,6 +192,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
     let mut a = Analysis::default();
     let (mut failure, mut chasing, mut service, mut suggest, mut spam, mut question) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
+    let mut reply = 0u32;
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut risk = 0u32;
     cues::scan(&s.toks, &s.lower, |h| {
@@ -216,6 +227,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             }
             Cue::Praise => a.praise += 1,
             Cue::Question => question += 1,
+            Cue::Reply => reply += 1,
             Cue::Ignore => {}
         }
     });
@@ -223,7 +235,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
     let (mut first, mut second, mut durations, mut events) = (0u32, 0u32, 0u32, 0u32);
     let (mut nouns, mut frustration, mut please, mut negw, mut posw, mut neg_emo) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
-    let (mut times, mut money) = (0u32, st.dollars);
+    let (mut times, mut money, mut actions) = (0u32, st.dollars, 0u32);
     for (i, t) in s.toks.iter().enumerate() {
         first += u32::from(t.role & FIRST_PERSON != 0);
         second += u32::from(t.role & SECOND_PERSON != 0);
@@ -234,6 +246,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         please += u32::from(t.role & PLEASE != 0);
         times += u32::from(t.role & TIME != 0);
         money += u32::from(t.role & MONEY != 0);
+        actions += u32::from(t.role & ACTION != 0);
         negw += u32::from(t.val <= -0.5);
         posw += u32::from(t.val >= 0.5);
         // Emoticons and emoji are the tokens that are not plain words.
@@ -339,6 +352,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         },
         f32::from(u8::from(st.ends_question)),
         if st.quest > 0 { m(chasing, 2) } else { 0.0 },
+        m(reply, 2),
+        f32::from(u8::from(a.question && c > -0.05 && failure + chasing == 0)),
+        m(actions, 3),
+        f32::from(u8::from(frustration > 0 && a.score.negations > 0)),
+        f32::from(u8::from(a.score.negations > 0 && nouns > 0)),
     ];
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
     a

@@ -41,6 +41,9 @@ pub(crate) enum Cue {
     Praise,
     /// A question opener ("does anyone know", "how do i").
     Question,
+    /// How care agents answer customers ("sorry to hear", "please dm us"): a reply, not a
+    /// complaint, even when it repeats the customer's trouble.
+    Reply,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -680,6 +683,29 @@ const PHRASES: &[(&str, Cue)] = &[
     ("so helpful", Praise),
     ("very helpful", Praise),
     ("sorted it", Praise),
+    // care-agent replies
+    ("sorry to hear", Reply),
+    ("sorry to see", Reply),
+    ("sorry for the", Reply),
+    ("sorry about the", Reply),
+    ("we're sorry", Reply),
+    ("we are sorry", Reply),
+    ("we apologi*", Reply),
+    ("apologies for", Reply),
+    ("please dm us", Reply),
+    ("dm us", Reply),
+    ("send us a dm", Reply),
+    ("send us a message", Reply),
+    ("reach out to us", Reply),
+    ("we'd like to", Reply),
+    ("we would like to", Reply),
+    ("we'll look into", Reply),
+    ("we will look into", Reply),
+    ("we're here", Reply),
+    ("our team", Reply),
+    ("happy to help", Reply),
+    ("glad to help", Reply),
+    ("hope this helps", Reply),
     // questions
     ("does anyone know", Question),
     ("anyone know", Question),

@@ -47,6 +47,9 @@ pub(crate) const PLEASE: u16 = 1 << 12;
 pub(crate) const TIME: u16 = 1 << 13;
 /// Role bit: a money word ("pounds", "dollars", "fee").
 pub(crate) const MONEY: u16 = 1 << 14;
+/// Role bit: a past-tense customer action or contact ("ordered", "paid", "called", "told"): the
+/// story of a transaction that went wrong.
+pub(crate) const ACTION: u16 = 1 << 15;
 
 /// Everything known about one lowercase word.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -521,6 +524,33 @@ const MONEYS: &[&str] = &[
     "overcharged",
     "bill",
 ];
+const ACTIONS: &[&str] = &[
+    "ordered",
+    "bought",
+    "paid",
+    "booked",
+    "purchased",
+    "called",
+    "rang",
+    "phoned",
+    "contacted",
+    "emailed",
+    "messaged",
+    "tweeted",
+    "returned",
+    "sent",
+    "spoke",
+    "asked",
+    "tried",
+    "received",
+    "told",
+    "said",
+    "signed",
+    "subscribed",
+    "renewed",
+    "reported",
+    "chatted",
+];
 const PLEASES: &[&str] = &["please", "pls", "plz", "plez", "kindly"];
 
 /// Longest word the table holds. Keys are the word's bytes packed into a `u128`, so a lookup
@@ -588,6 +618,7 @@ fn build_words() -> FxMap<u128, Word> {
     role(PLEASES, PLEASE);
     role(TIMES, TIME);
     role(MONEYS, MONEY);
+    role(ACTIONS, ACTION);
     role(&["but"], BUT);
     role(&["least"], LEAST);
     role(&["no"], NO);
