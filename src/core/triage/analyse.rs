@@ -62,61 +62,61 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "care-agent reply cues",
     "calm question",
     "customer actions",
-    "still/again x negation",
+    "calm request",
     "negation x service nouns",
 ];
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.276, // bias
-    0.899,  // negative tone
-    -1.046, // positive tone
-    1.143,  // failure cues
-    0.880,  // chasing cues
-    0.828,  // service cues
-    1.010,  // addressed (@ first)
-    1.922,  // other @handles
-    0.474,  // has question mark
-    0.335,  // opens with question word
-    -0.197, // first person
-    -0.014, // second person
-    0.697,  // negations
-    -0.876, // has url
-    0.005,  // hashtags
-    -0.073, // sarcasm
-    -0.362, // praise cues
+    -3.262, // bias
+    0.925,  // negative tone
+    -1.077, // positive tone
+    1.141,  // failure cues
+    0.929,  // chasing cues
+    0.843,  // service cues
+    0.987,  // addressed (@ first)
+    1.898,  // other @handles
+    0.496,  // has question mark
+    0.345,  // opens with question word
+    -0.201, // first person
+    -0.020, // second person
+    0.690,  // negations
+    -0.881, // has url
+    -0.018, // hashtags
+    -0.064, // sarcasm
+    -0.389, // praise cues
     0.437,  // durations and numbers
-    0.391,  // risk phrases
-    0.017,  // exclamations
-    0.068,  // caps words
-    0.123,  // failure events
-    0.497,  // length
-    0.288,  // suggestion cues
-    -0.376, // spam cues
-    -0.343, // question cues
-    0.402,  // service nouns
-    0.411,  // frustration adverbs
-    0.980,  // please
-    0.140,  // negative words
-    -0.242, // positive words
-    0.406,  // addressed x negative tone
-    0.532,  // addressed x complaint cues
-    0.504,  // negative emoji or emoticon
-    -0.052, // time words
+    0.456,  // risk phrases
+    0.021,  // exclamations
+    0.061,  // caps words
+    0.081,  // failure events
+    0.478,  // length
+    0.266,  // suggestion cues
+    -0.408, // spam cues
+    -0.324, // question cues
+    0.420,  // service nouns
+    0.430,  // frustration adverbs
+    0.745,  // please
+    0.123,  // negative words
+    -0.224, // positive words
+    0.408,  // addressed x negative tone
+    0.550,  // addressed x complaint cues
+    0.522,  // negative emoji or emoticon
+    -0.035, // time words
     0.039,  // money
-    -0.184, // first person x complaint cues
-    -0.092, // addressed x service nouns
-    0.186,  // ends with question mark
-    0.495,  // question mark x chasing cues
-    -0.411, // care-agent reply cues
-    -0.505, // calm question
-    0.439,  // customer actions
-    0.012,  // still/again x negation
-    0.759,  // negation x service nouns
+    -0.141, // first person x complaint cues
+    -0.106, // addressed x service nouns
+    0.214,  // ends with question mark
+    0.436,  // question mark x chasing cues
+    -0.591, // care-agent reply cues
+    -0.619, // calm question
+    0.457,  // customer actions
+    0.341,  // calm request
+    0.774,  // negation x service nouns
 ];
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.46;
+pub const THRESHOLD: f32 = 0.44;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [
@@ -355,7 +355,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         m(reply, 2),
         f32::from(u8::from(a.question && c > -0.05 && failure + chasing == 0)),
         m(actions, 3),
-        f32::from(u8::from(frustration > 0 && a.score.negations > 0)),
+        f32::from(u8::from(please > 0 && c > -0.05 && failure + chasing == 0)),
         f32::from(u8::from(a.score.negations > 0 && nouns > 0)),
     ];
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
