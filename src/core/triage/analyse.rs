@@ -15,7 +15,7 @@ use super::text::{self, Scratch};
 use super::Flag;
 
 /// Number of complaint-model features (including the bias).
-pub const NF: usize = 45;
+pub const NF: usize = 48;
 
 /// Feature names, in order, for reports and the training output.
 pub const FEATURE_NAMES: [&str; NF] = [
@@ -64,55 +64,61 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "customer actions",
     "calm request",
     "negation x service nouns",
+    "negative tone x emphasis",
+    "complaint cues, not a question",
+    "praise x complaint cues",
 ];
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.262, // bias
-    0.925,  // negative tone
-    -1.077, // positive tone
-    1.141,  // failure cues
-    0.929,  // chasing cues
-    0.843,  // service cues
-    0.987,  // addressed (@ first)
-    1.898,  // other @handles
-    0.496,  // has question mark
-    0.345,  // opens with question word
-    -0.201, // first person
-    -0.020, // second person
-    0.690,  // negations
-    -0.881, // has url
-    -0.018, // hashtags
-    -0.064, // sarcasm
-    -0.389, // praise cues
-    0.437,  // durations and numbers
-    0.456,  // risk phrases
-    0.021,  // exclamations
-    0.061,  // caps words
-    0.081,  // failure events
+    -3.271, // bias
+    0.823,  // negative tone
+    -1.054, // positive tone
+    0.980,  // failure cues
+    0.745,  // chasing cues
+    0.842,  // service cues
+    0.992,  // addressed (@ first)
+    1.901,  // other @handles
+    0.526,  // has question mark
+    0.365,  // opens with question word
+    -0.194, // first person
+    -0.018, // second person
+    0.688,  // negations
+    -0.884, // has url
+    -0.024, // hashtags
+    -0.078, // sarcasm
+    -0.343, // praise cues
+    0.438,  // durations and numbers
+    0.466,  // risk phrases
+    -0.000, // exclamations
+    0.044,  // caps words
+    0.083,  // failure events
     0.478,  // length
-    0.266,  // suggestion cues
-    -0.408, // spam cues
-    -0.324, // question cues
-    0.420,  // service nouns
-    0.430,  // frustration adverbs
-    0.745,  // please
-    0.123,  // negative words
-    -0.224, // positive words
-    0.408,  // addressed x negative tone
-    0.550,  // addressed x complaint cues
-    0.522,  // negative emoji or emoticon
-    -0.035, // time words
-    0.039,  // money
-    -0.141, // first person x complaint cues
-    -0.106, // addressed x service nouns
-    0.214,  // ends with question mark
-    0.436,  // question mark x chasing cues
-    -0.591, // care-agent reply cues
-    -0.619, // calm question
-    0.457,  // customer actions
-    0.341,  // calm request
-    0.774,  // negation x service nouns
+    0.269,  // suggestion cues
+    -0.396, // spam cues
+    -0.298, // question cues
+    0.415,  // service nouns
+    0.426,  // frustration adverbs
+    0.736,  // please
+    0.109,  // negative words
+    -0.223, // positive words
+    0.379,  // addressed x negative tone
+    0.537,  // addressed x complaint cues
+    0.533,  // negative emoji or emoticon
+    -0.037, // time words
+    0.034,  // money
+    -0.162, // first person x complaint cues
+    -0.104, // addressed x service nouns
+    0.258,  // ends with question mark
+    0.525,  // question mark x chasing cues
+    -0.604, // care-agent reply cues
+    -0.689, // calm question
+    0.459,  // customer actions
+    0.347,  // calm request
+    0.779,  // negation x service nouns
+    0.465,  // negative tone x emphasis
+    0.248,  // complaint cues, not a question
+    -0.241, // praise x complaint cues
 ];
 
 /// Probability at or above which a text is a complaint.
@@ -357,6 +363,17 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         m(actions, 3),
         f32::from(u8::from(please > 0 && c > -0.05 && failure + chasing == 0)),
         f32::from(u8::from(a.score.negations > 0 && nouns > 0)),
+        if st.excl + st.caps_words > 0 {
+            (-c).max(0.0)
+        } else {
+            0.0
+        },
+        if a.question {
+            0.0
+        } else {
+            m(failure + chasing, 3)
+        },
+        f32::from(u8::from(a.praise > 0 && failure + chasing > 0)),
     ];
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
     a
