@@ -71,58 +71,58 @@ pub const FEATURE_NAMES: [&str; NF] = [
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.271, // bias
+    -3.276, // bias
     0.823,  // negative tone
-    -1.054, // positive tone
-    0.980,  // failure cues
-    0.745,  // chasing cues
+    -1.057, // positive tone
+    0.978,  // failure cues
+    0.747,  // chasing cues
     0.842,  // service cues
-    0.992,  // addressed (@ first)
-    1.901,  // other @handles
-    0.526,  // has question mark
-    0.365,  // opens with question word
-    -0.194, // first person
-    -0.018, // second person
-    0.688,  // negations
-    -0.884, // has url
+    1.001,  // addressed (@ first)
+    1.911,  // other @handles
+    0.525,  // has question mark
+    0.364,  // opens with question word
+    -0.196, // first person
+    -0.019, // second person
+    0.687,  // negations
+    -0.878, // has url
     -0.024, // hashtags
     -0.078, // sarcasm
-    -0.343, // praise cues
+    -0.344, // praise cues
     0.438,  // durations and numbers
-    0.466,  // risk phrases
-    -0.000, // exclamations
+    0.464,  // risk phrases
+    -0.001, // exclamations
     0.044,  // caps words
-    0.083,  // failure events
+    0.085,  // failure events
     0.478,  // length
     0.269,  // suggestion cues
     -0.396, // spam cues
     -0.298, // question cues
     0.415,  // service nouns
     0.426,  // frustration adverbs
-    0.736,  // please
+    0.737,  // please
     0.109,  // negative words
-    -0.223, // positive words
-    0.379,  // addressed x negative tone
-    0.537,  // addressed x complaint cues
-    0.533,  // negative emoji or emoticon
+    -0.224, // positive words
+    0.376,  // addressed x negative tone
+    0.532,  // addressed x complaint cues
+    0.532,  // negative emoji or emoticon
     -0.037, // time words
     0.034,  // money
-    -0.162, // first person x complaint cues
+    -0.156, // first person x complaint cues
     -0.104, // addressed x service nouns
-    0.258,  // ends with question mark
-    0.525,  // question mark x chasing cues
+    0.257,  // ends with question mark
+    0.524,  // question mark x chasing cues
     -0.604, // care-agent reply cues
     -0.689, // calm question
-    0.459,  // customer actions
-    0.347,  // calm request
-    0.779,  // negation x service nouns
+    0.458,  // customer actions
+    0.346,  // calm request
+    0.780,  // negation x service nouns
     0.465,  // negative tone x emphasis
-    0.248,  // complaint cues, not a question
-    -0.241, // praise x complaint cues
+    0.244,  // complaint cues, not a question
+    -0.239, // praise x complaint cues
 ];
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.44;
+pub const THRESHOLD: f32 = 0.43;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [

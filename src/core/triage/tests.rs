@@ -98,8 +98,13 @@ fn each_text_flag_fires_on_its_phrases_and_not_on_look_alikes() {
             &[
                 "I want to cancel my subscription today",
                 "switching to @Rival after this, never again",
+                "never buying from @AcmeShop again",
             ],
-            &["my flight was cancelled", "can't switch off the alarm"],
+            &[
+                "my flight was cancelled",
+                "can't switch off the alarm",
+                "I never buy coffee at airports",
+            ],
         ),
         (
             Flag::TimeCritical,
@@ -249,6 +254,35 @@ fn categories() {
         Category::Spam
     );
     assert_eq!(t("at the airport").category, Category::Neutral);
+}
+
+#[test]
+fn complaint_cue_families_without_strong_words() {
+    // Complaints that name a fault, a defect, a broken promise or an unanswered chase in
+    // plain words, with little negative vocabulary.
+    for text in [
+        "@AcmeShop there's an issue with my order, the jumper arrived ripped",
+        "@AcmeEnergy I was told an engineer would come today, nobody showed up",
+        "@AcmeTel what gives? the internet has been out all day, second time this week",
+        "@AcmeApp the app keeps crashing since the update",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Complaint, "{text}: {r:?}");
+    }
+    // Not complaints: a care agent's reply, plain information questions, a polite "no problem".
+    for text in [
+        "@jane sorry to hear that, please DM us your order number and we'll look into it",
+        "@AcmeShop do you ship to Ireland?",
+        "@AcmeShop is the black dress back in stock in size 10?",
+        "@AcmeAir no problem at all, thanks for the quick reply!",
+    ] {
+        let r = t(text);
+        assert_ne!(r.category, Category::Complaint, "{text}: {r:?}");
+    }
+    assert_eq!(
+        t("@AcmeShop do you ship to Ireland?").category,
+        Category::Question
+    );
 }
 
 #[test]
