@@ -273,12 +273,19 @@ pub fn fit(data: &[([f32; NF], bool)], lambda: f64) -> [f32; NF] {
                 }
             }
         }
+        // Only the lower triangle was accumulated: scale it, then mirror it.
+        for i in 0..NF {
+            let (upper, lower) = h.split_at_mut(i);
+            let row = &mut lower[0];
+            for v in &mut row[..=i] {
+                *v /= n;
+            }
+            for (j, r) in upper.iter_mut().enumerate() {
+                r[i] = row[j];
+            }
+        }
         for i in 0..NF {
             g[i] /= n;
-            for j in 0..=i {
-                h[i][j] /= n;
-                h[j][i] = h[i][j];
-            }
             let reg = if i == 0 { 1e-9 } else { lambda };
             g[i] += reg * w[i];
             h[i][i] += reg;
@@ -299,18 +306,14 @@ pub fn fit(data: &[([f32; NF], bool)], lambda: f64) -> [f32; NF] {
 /// Solves `a x = b` for a symmetric positive definite `a` (Cholesky).
 fn solve_spd(mut a: Vec<[f64; NF]>, mut b: [f64; NF]) -> [f64; NF] {
     for j in 0..NF {
-        let mut d = a[j][j];
-        for k in 0..j {
-            d -= a[j][k] * a[j][k];
-        }
+        let d = a[j][j] - a[j][..j].iter().map(|v| v * v).sum::<f64>();
         let d = d.max(1e-12).sqrt();
         a[j][j] = d;
-        for i in j + 1..NF {
-            let mut s = a[i][j];
-            for k in 0..j {
-                s -= a[i][k] * a[j][k];
-            }
-            a[i][j] = s / d;
+        let (head, tail) = a.split_at_mut(j + 1);
+        let rj = &head[j];
+        for ri in tail {
+            let dot: f64 = ri[..j].iter().zip(&rj[..j]).map(|(p, q)| p * q).sum();
+            ri[j] = (ri[j] - dot) / d;
         }
     }
     for i in 0..NF {
