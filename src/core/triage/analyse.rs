@@ -189,7 +189,15 @@ fn sigmoid(x: f32) -> f32 {
 /// Complaint probability from features with the given weights.
 #[inline]
 pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
-    sigmoid(x.iter().zip(w).map(|(a, b)| a * b).sum())
+    // Eight running sums, so the adds vectorise instead of waiting on each other.
+    let mut acc = [0.0f32; 8];
+    for (xs, ws) in x.chunks_exact(8).zip(w.chunks_exact(8)) {
+        for k in 0..8 {
+            acc[k] += xs[k] * ws[k];
+        }
+    }
+    let tail: f32 = (NF / 8 * 8..NF).map(|k| x[k] * w[k]).sum();
+    sigmoid(acc.iter().sum::<f32>() + tail)
 }
 
 /// Analyses one text with the reusable buffers in `s`.

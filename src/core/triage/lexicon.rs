@@ -569,7 +569,74 @@ pub(crate) fn key(w: &[u8]) -> Option<u128> {
 }
 
 /// The word table, built once.
-pub(crate) static WORDS: LazyLock<FxMap<u128, Word>> = LazyLock::new(build_words);
+pub(crate) static WORDS: LazyLock<Table> = LazyLock::new(|| Table::new(build_words()));
+
+/// The word table's lookup structure: open addressing with linear probing, at most half full,
+/// with one tag byte per slot (0: empty, else seven bits of the hash) kept apart from the
+/// `(key, word)` slots. The tags fit in the L1 cache, so a miss (most tokens: "the", "to",
+/// names) is decided there without touching the slots; a hit reads one slot.
+pub(crate) struct Table {
+    /// Per slot: 0 when empty, else `0x80 |` seven bits of the hash.
+    tags: Box<[u8]>,
+    /// `(packed key, word)`, parallel to `tags`.
+    slots: Box<[(u128, Word)]>,
+    /// `64 - log2(slots.len())`: the hash's top bits pick the home slot.
+    shift: u32,
+}
+
+impl Table {
+    fn new(words: FxMap<u128, Word>) -> Self {
+        let size = (words.len() * 2).next_power_of_two().max(16);
+        let mut tags = vec![0u8; size].into_boxed_slice();
+        let mut slots = vec![(0u128, Word::default()); size].into_boxed_slice();
+        let shift = 64 - size.trailing_zeros();
+        for (&k, &w) in &words {
+            let (mut i, tag) = Self::hash(k, shift);
+            while tags[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            tags[i] = tag;
+            slots[i] = (k, w);
+        }
+        Self { tags, slots, shift }
+    }
+
+    /// Home slot and tag of a key: one multiply-shift hash.
+    #[inline]
+    fn hash(k: u128, shift: u32) -> (usize, u8) {
+        let x = ((k as u64) ^ ((k >> 64) as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15))
+            .wrapping_mul(0xff51_afd7_ed55_8ccd);
+        // The tag takes the seven bits below the index bits: a product's low bits depend only
+        // on the key's low bits (the first letter), so they would make poor tags.
+        ((x >> shift) as usize, 0x80 | ((x >> (shift - 7)) as u8 & 0x7f))
+    }
+
+    /// The word with this packed key.
+    #[inline]
+    pub(crate) fn get(&self, k: u128) -> Option<&Word> {
+        let mask = self.tags.len() - 1;
+        let (mut i, tag) = Self::hash(k, self.shift);
+        loop {
+            let t = self.tags[i];
+            if t == 0 {
+                return None;
+            }
+            if t == tag {
+                let (key, w) = &self.slots[i];
+                if *key == k {
+                    return Some(w);
+                }
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Number of words.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.tags.iter().filter(|t| **t != 0).count()
+    }
+}
 
 /// Inserts or finds a word's entry; words longer than [`MAX_KEY`] go to a throwaway slot.
 fn slot<'a>(m: &'a mut FxMap<u128, Word>, spare: &'a mut Word, w: &str) -> &'a mut Word {
@@ -685,13 +752,13 @@ pub(crate) fn word_at(buf: &[u8], lo: usize, len: usize) -> Option<&'static Word
     } else {
         (1u128 << (8 * len)) - 1
     };
-    WORDS.get(&(u128::from_le_bytes(bytes) & mask))
+    WORDS.get(u128::from_le_bytes(bytes) & mask)
 }
 
 /// Looks a lowercase word up by its bytes.
 #[inline]
 pub(crate) fn word_bytes(w: &[u8]) -> Option<&'static Word> {
-    WORDS.get(&key(w)?)
+    WORDS.get(key(w)?)
 }
 
 #[cfg(test)]

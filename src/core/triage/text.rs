@@ -10,7 +10,7 @@
 use super::lexicon::{self, EMOJI};
 
 /// One word, emoticon or emoji.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Tok {
     /// Start of the looked-up form in the lowercase buffer.
     pub lo: u32,
@@ -35,7 +35,7 @@ pub(crate) struct Tok {
 }
 
 /// Counts gathered in the same pass.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Stats {
     /// `!` count.
     pub excl: u32,
@@ -74,75 +74,111 @@ pub(crate) struct Scratch {
 /// Longest word we try to de-elongate (longer chunks are not words).
 const MAX_WORD: usize = 48;
 
+/// Byte classes, one table lookup per byte instead of a chain of comparisons.
+const WS: u8 = 1;
+const ALPHA: u8 = 1 << 1;
+const PUNCT: u8 = 1 << 2;
+const DIGIT: u8 = 1 << 3;
+const NON_ASCII: u8 = 1 << 4;
+const COLON: u8 = 1 << 5;
+
+const CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_whitespace() {
+            WS
+        } else if c.is_ascii_alphabetic() {
+            ALPHA
+        } else if c.is_ascii_digit() {
+            DIGIT
+        } else if c == b':' {
+            PUNCT | COLON
+        } else if c.is_ascii_punctuation() {
+            PUNCT
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Packed per-chunk counters, summed with one add per byte: letters in bits 0..21, capitals in
+/// 21..42, punctuation in 42..63. A chunk is at most the text, far below 2^21 bytes (mentions
+/// keep at most 64 KiB), and the adds wrap rather than panic on anything longer.
+const LANE: u64 = (1 << 21) - 1;
+const INC: [u64; 256] = {
+    let mut t = [0u64; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            1 | 1 << 21
+        } else if c.is_ascii_lowercase() {
+            1
+        } else if c.is_ascii_punctuation() {
+            1 << 42
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
 #[inline]
 fn is_punct(b: u8) -> bool {
-    b.is_ascii_punctuation()
+    CLASS[usize::from(b)] & PUNCT != 0
+}
+
+/// How often `b` occurs (the compiler vectorises this).
+#[inline]
+fn count(bytes: &[u8], b: u8) -> u32 {
+    bytes.iter().map(|&x| u32::from(x == b)).sum()
 }
 
 /// Fills `s` from `text` and returns the counts.
 pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
     let bytes = text.as_bytes();
-    // Lowercased in the same loops that find the chunks; the zero padding lets a word's packed
-    // key be one 16-byte load (see `lexicon::word_at`).
+    let n = bytes.len();
+    // The zero padding lets a word's packed key be one 16-byte load (see `lexicon::word_at`).
+    // Mapped rather than copied then lowercased: a small `memcpy` call costs more than this
+    // (vectorised) loop.
     s.lower.clear();
-    s.lower.resize(bytes.len() + lexicon::MAX_KEY, 0);
+    s.lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
+    s.lower.extend_from_slice(&[0; lexicon::MAX_KEY]);
     s.toks.clear();
-    let mut st = Stats::default();
+    let mut st = Stats {
+        excl: count(bytes, b'!'),
+        quest: count(bytes, b'?'),
+        dollars: count(bytes, b'$'),
+        ..Stats::default()
+    };
     let mut leading = true;
     let mut last_meaningful_q = false;
-    let n = bytes.len();
     let mut i = 0;
-    while i < n {
-        while i < n && bytes[i].is_ascii_whitespace() {
-            s.lower[i] = bytes[i];
+    loop {
+        while i < n && CLASS[usize::from(bytes[i])] & WS != 0 {
             i += 1;
         }
         if i == n {
             break;
         }
         let start = i;
-        // One pass finds the chunk's end and counts everything we need from it.
-        let (mut punct, mut digits, mut non_ascii, mut colon) = (0usize, false, false, false);
-        // Letters, capitals and whether a letter repeats 3+ times ("sooo"), for the word.
-        let (mut letters, mut upper, mut run, mut run3, mut prev) = (0u32, 0u32, 0u32, false, 0u8);
+        // One pass finds the chunk's end and sums its counters and classes.
+        let (mut acc, mut any) = (0u64, 0u8);
         while i < n {
-            let b = bytes[i];
-            let l = b.to_ascii_lowercase();
-            s.lower[i] = l;
-            if b.is_ascii_alphabetic() {
-                letters += 1;
-                upper += u32::from(b.is_ascii_uppercase());
-                run = if l == prev { run + 1 } else { 1 };
-                run3 |= run >= 3;
-                prev = l;
-                i += 1;
-                continue;
+            let b = usize::from(bytes[i]);
+            let c = CLASS[b];
+            if c & WS != 0 {
+                break;
             }
-            prev = l;
-            run = 1;
-            match b {
-                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' => break,
-                b'!' => {
-                    st.excl += 1;
-                    punct += 1;
-                }
-                b'?' => {
-                    st.quest += 1;
-                    punct += 1;
-                }
-                b'0'..=b'9' => digits = true,
-                b'$' => {
-                    st.dollars += 1;
-                    punct += 1;
-                }
-                b'a'..=b'z' | b'A'..=b'Z' => {}
-                0x80.. => non_ascii = true,
-                b':' => {
-                    colon = true;
-                    punct += 1;
-                }
-                _ => punct += usize::from(is_punct(b)),
-            }
+            acc = acc.wrapping_add(INC[b]);
+            any |= c;
             i += 1;
         }
         let chunk = &bytes[start..i];
@@ -155,32 +191,33 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         }
         leading = false;
         let lc = &s.lower[start..i];
-        if (colon && lc.windows(3).any(|w| w == b"://")) || lc.starts_with(b"www.") {
+        if (any & COLON != 0 && lc.windows(3).any(|w| w == b"://")) || lc.starts_with(b"www.") {
             st.urls += 1;
             continue;
         }
-        last_meaningful_q = chunk.ends_with(b"?");
+        last_meaningful_q = chunk[chunk.len() - 1] == b'?';
         if chunk[0] == b'#' && chunk.len() > 1 {
             st.hashtags += 1;
         }
-        if digits {
+        if any & DIGIT != 0 {
             st.numbers += 1;
         }
         // Emoticons such as ":-(" or "<3" are whole chunks with punctuation.
+        let punct = (acc >> 42) as usize;
         if punct * 2 >= chunk.len() {
-            if let Some(w) = lexicon::word_bytes(lc) {
+            if let Some(w) = lexicon::word_at(&s.lower, start, i - start) {
                 if w.val != 0.0 {
                     push(s, start, i, w, false, false);
                     continue;
                 }
             }
         }
-        if non_ascii {
+        if any & NON_ASCII != 0 {
             // Split around emoji; the pieces between them are words.
             let mut piece = start;
             for (off, c) in text[start..i].char_indices() {
                 if let Some(v) = (!c.is_ascii()).then(|| EMOJI.get(&c)).flatten() {
-                    word_token(text, s, &mut st, piece, start + off, None);
+                    word_token(bytes, s, &mut st, piece, start + off, None);
                     let at = (start + off) as u32;
                     s.toks.push(Tok {
                         lo: at,
@@ -191,9 +228,10 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
                     piece = start + off + c.len_utf8();
                 }
             }
-            word_token(text, s, &mut st, piece, i, None);
+            word_token(bytes, s, &mut st, piece, i, None);
         } else {
-            word_token(text, s, &mut st, start, i, Some((letters, upper, run3)));
+            let counts = ((acc & LANE) as u32, ((acc >> 21) & LANE) as u32);
+            word_token(bytes, s, &mut st, start, i, Some(counts));
         }
     }
     st.ends_question = last_meaningful_q;
@@ -215,17 +253,20 @@ fn push(s: &mut Scratch, lo: usize, hi: usize, w: &lexicon::Word, caps: bool, el
     });
 }
 
-/// Adds the word in `text[lo..hi]` (punctuation stripped), if any. `pre` carries the letter
-/// counts when the caller already has them for exactly these letters.
+/// Adds the word in `s.lower[lo..hi]` (punctuation stripped), if any; `orig` is the original
+/// text. `counts` carries the letter and capital counts when the caller already has them for
+/// exactly these letters.
+#[inline]
 fn word_token(
-    text: &str,
+    orig: &[u8],
     s: &mut Scratch,
     st: &mut Stats,
     mut lo: usize,
     mut hi: usize,
-    pre: Option<(u32, u32, bool)>,
+    counts: Option<(u32, u32)>,
 ) {
-    let b = text.as_bytes();
+    // Lowercasing keeps punctuation, so the lowercase buffer strips the same bytes.
+    let b = &s.lower;
     while lo < hi && is_punct(b[lo]) {
         lo += 1;
     }
@@ -235,7 +276,7 @@ fn word_token(
     if lo >= hi {
         return;
     }
-    let (letters, upper, run3) = pre.unwrap_or_else(|| letter_counts(&b[lo..hi]));
+    let (letters, upper) = counts.unwrap_or_else(|| letter_counts(&orig[lo..hi]));
     if letters > 0 {
         st.words += 1;
     }
@@ -243,11 +284,13 @@ fn word_token(
     if caps {
         st.caps_words += 1;
     }
-    let lower = &s.lower[lo..hi];
-    let nt = lower.ends_with(b"n't") || lower.ends_with("n\u{2019}t".as_bytes());
-    let (entry, elong) = match lexicon::word_at(&s.lower, lo, hi - lo) {
+    let lower = &b[lo..hi];
+    let nt = lower[lower.len() - 1] == b't'
+        && (lower.ends_with(b"n't") || lower.ends_with("n\u{2019}t".as_bytes()));
+    let (entry, elong) = match lexicon::word_at(b, lo, hi - lo) {
         Some(e) => (Some(e), false),
-        None if run3 => (deelongate(lower), true),
+        // Only an unknown word is worth de-elongating ("sooooo" is not in the lexicon).
+        None if has_letter_run3(lower) => (deelongate(lower), true),
         None => (None, false),
     };
     let e = entry.copied().unwrap_or_default();
@@ -265,23 +308,21 @@ fn word_token(
     });
 }
 
-/// "sooooo" -> "soo" -> "so"; "goooood" -> "good". Stack buffer only.
-/// Letters, capitals and whether a letter repeats 3+ times, for a piece of a chunk.
-fn letter_counts(orig: &[u8]) -> (u32, u32, bool) {
-    let (mut letters, mut upper, mut run, mut run3, mut prev) = (0u32, 0u32, 0u32, false, 0u8);
-    for &c in orig {
-        let l = c.to_ascii_lowercase();
-        run = if l == prev { run + 1 } else { 1 };
-        prev = l;
-        if c.is_ascii_alphabetic() {
-            letters += 1;
-            upper += u32::from(c.is_ascii_uppercase());
-            run3 |= run >= 3;
-        }
-    }
-    (letters, upper, run3)
+/// Letters and capitals in `orig`.
+fn letter_counts(orig: &[u8]) -> (u32, u32) {
+    let acc = orig
+        .iter()
+        .fold(0u64, |a, &b| a.wrapping_add(INC[usize::from(b)]));
+    ((acc & LANE) as u32, ((acc >> 21) & LANE) as u32)
 }
 
+/// Whether a letter occurs three or more times in a row ("sooo").
+fn has_letter_run3(w: &[u8]) -> bool {
+    w.windows(3)
+        .any(|x| x[0].is_ascii_alphabetic() && x[0] == x[1] && x[1] == x[2])
+}
+
+/// "sooooo" -> "soo" -> "so"; "goooood" -> "good". Stack buffer only.
 fn deelongate(w: &[u8]) -> Option<&'static lexicon::Word> {
     if w.len() > MAX_WORD {
         return None;
