@@ -342,7 +342,7 @@ impl App {
                             &stored.item_json,
                             t.priority.as_str(),
                             &t.route,
-                            &t.platform,
+                            t.platform.as_str(),
                         )
                         .await?;
                     self.store.mark_queued(&stored.item.dedup_key).await?;

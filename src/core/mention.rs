@@ -3,6 +3,8 @@
 //! A [`Mention`] can only be built inside `core` (by a normaliser, or by [`Mention::parse_json`]
 //! for already-normalised input), so holding one proves its required fields were present and sane.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
@@ -19,12 +21,24 @@ pub const MENTION_SCHEMA: &str = "mention-triage/mention@1";
 /// A platform name: lowercase ASCII letters, digits, `_` or `-` (e.g. `x`, `facebook`, `generic`).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(transparent)]
-pub struct Platform(String);
+pub struct Platform(Cow<'static, str>);
+
+/// Platforms we normalise ourselves: their names are shared, so cloning a platform (every triage
+/// carries one) allocates nothing.
+const KNOWN_PLATFORMS: [&str; 7] = [
+    "x",
+    "facebook",
+    "instagram",
+    "whatsapp",
+    "messenger",
+    "linkedin",
+    "generic",
+];
 
 impl Platform {
     /// X (Twitter).
     pub fn x() -> Self {
-        Self("x".into())
+        Self(Cow::Borrowed("x"))
     }
 
     /// Parses a platform name, rejecting empty, long or non-slug values.
@@ -34,7 +48,10 @@ impl Platform {
             && s.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
         if ok {
-            Ok(Self(s.to_owned()))
+            Ok(Self(match KNOWN_PLATFORMS.iter().find(|k| **k == s) {
+                Some(k) => Cow::Borrowed(k),
+                None => Cow::Owned(s.to_owned()),
+            }))
         } else {
             Err(PayloadError::Invalid("platform"))
         }

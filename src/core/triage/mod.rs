@@ -13,7 +13,12 @@ mod text;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod prof_tmp;
+#[cfg(test)]
+mod text_old;
 
+use std::borrow::Cow;
 use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
@@ -22,7 +27,7 @@ use time::OffsetDateTime;
 use self::analyse::{analyse, Analysis, TEXT_FLAGS, THRESHOLD};
 use self::text::Scratch;
 use super::brand::BrandRules;
-use super::mention::Mention;
+use super::mention::{Mention, Platform};
 
 pub use self::analyse::{complaint_probability, FEATURE_NAMES, NF, WEIGHTS};
 pub use self::sentiment::{Calibration, CALIBRATION};
@@ -161,7 +166,7 @@ pub struct Context {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Triage {
     /// The mention's platform.
-    pub platform: String,
+    pub platform: Platform,
     /// The mention's id.
     pub id: String,
     /// Category.
@@ -182,7 +187,7 @@ pub struct Triage {
     #[serde(with = "time::serde::rfc3339")]
     pub respond_by: OffsetDateTime,
     /// `care`, `pr`, `legal`, `security` or a brand department.
-    pub route: String,
+    pub route: Cow<'static, str>,
     /// One short sentence per signal that moved the decision.
     pub reasons: Vec<String>,
 }
@@ -461,7 +466,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let route = route_for(&flags, &s.lower, rules);
     let minutes = rules.sla_minutes.for_priority(priority);
     Triage {
-        platform: m.platform.as_str().to_owned(),
+        platform: m.platform.clone(),
         id: m.id.clone(),
         category,
         sentiment,
@@ -478,22 +483,22 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     }
 }
 
-fn route_for(flags: &[Flag], lower: &[u8], rules: &BrandRules) -> String {
+fn route_for(flags: &[Flag], lower: &[u8], rules: &BrandRules) -> Cow<'static, str> {
     if flags.contains(&Flag::LegalThreat) {
-        return "legal".into();
+        return Cow::Borrowed("legal");
     }
     if flags.contains(&Flag::FraudSecurity) {
-        return "security".into();
+        return Cow::Borrowed("security");
     }
     if flags.contains(&Flag::Press) || flags.contains(&Flag::Discrimination) {
-        return "pr".into();
+        return Cow::Borrowed("pr");
     }
     for d in &rules.departments {
         if d.keywords.iter().any(|k| find_phrase(lower, k)) {
-            return d.name.clone();
+            return Cow::Owned(d.name.clone());
         }
     }
-    "care".into()
+    Cow::Borrowed("care")
 }
 
 /// Human label of a flag, as used in reasons.
