@@ -15,6 +15,7 @@
 
 use std::sync::LazyLock;
 
+use super::lexicon;
 use super::text::Tok;
 use super::Flag;
 
@@ -800,8 +801,21 @@ const ENDINGS: &[&str] = &[
 pub(crate) struct Phrase {
     /// The words, first one included.
     pub words: Vec<String>,
+    /// Each word's packed key ([`lexicon::key`]; 0 for a word too long to pack), so matching
+    /// compares integers instead of calling `memcmp` per word.
+    pub keys: Vec<u128>,
     /// What it signals.
     pub cue: Cue,
+}
+
+impl Phrase {
+    fn new(words: Vec<String>, cue: Cue) -> Self {
+        let keys = words
+            .iter()
+            .map(|w| lexicon::key(w.as_bytes()).unwrap_or(0))
+            .collect();
+        Self { words, keys, cue }
+    }
 }
 
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
@@ -826,10 +840,10 @@ pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
                 if let Some(last) = w.last_mut() {
                     last.push_str(end);
                 }
-                out.push(Phrase { words: w, cue });
+                out.push(Phrase::new(w, cue));
             }
         } else {
-            out.push(Phrase { words, cue });
+            out.push(Phrase::new(words, cue));
         }
     }
     // Group by head word; longest first so the first match in a group is the longest.
@@ -858,20 +872,34 @@ pub(crate) struct Hit {
 #[inline]
 pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
     let list = &*PHRASE_LIST;
-    let text = |t: &Tok| &lower[t.lo as usize..t.hi as usize];
+    let key = |t: &Tok| lexicon::key_at(lower, t.lo as usize, (t.hi - t.lo) as usize);
+    // Whether token `t` is the phrase word with packed key `k` (0: too long to pack, so the
+    // bytes are compared).
+    let is = |t: &Tok, k: u128, w: &str| {
+        if k != 0 {
+            key(t) == k
+        } else {
+            &lower[t.lo as usize..t.hi as usize] == w.as_bytes()
+        }
+    };
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
         let mut step = 1;
         if t.phr_n > 0 {
             let (a, n) = (t.phr_start as usize, t.phr_n as usize);
+            // Every longer phrase in the group is checked against the next token first: its
+            // key is computed once.
+            let next = toks.get(i + 1).map_or(0, key);
             for p in list.get(a..a + n).unwrap_or_default() {
                 let len = p.words.len();
-                if i + len > toks.len() {
+                if i + len > toks.len() || (len > 1 && p.keys[1] != 0 && p.keys[1] != next) {
                     continue;
                 }
-                let rest = toks[i + 1..i + len].iter().zip(&p.words[1..]);
-                if rest.into_iter().all(|(t, w)| text(t) == w.as_bytes()) {
+                let rest = toks[i + 1..i + len]
+                    .iter()
+                    .zip(p.keys[1..].iter().zip(&p.words[1..]));
+                if rest.into_iter().all(|(t, (&k, w))| is(t, k, w)) {
                     step = len;
                     if p.cue != Cue::Ignore {
                         f(Hit {

@@ -739,20 +739,31 @@ pub(crate) fn word(w: &str) -> Option<&'static Word> {
     word_bytes(w.as_bytes())
 }
 
-/// Looks up the word `buf[lo..lo + len]`, where `buf` has at least [`MAX_KEY`] bytes after
-/// `lo` (the tokenizer pads its buffer): the key is one 16-byte load and a mask, no copy loop.
+/// The packed key of the word `buf[lo..lo + len]` (0 when empty or longer than [`MAX_KEY`]),
+/// where `buf` has at least [`MAX_KEY`] bytes after `lo` (the tokenizer pads its buffer): one
+/// 16-byte load and a mask, no copy loop.
 #[inline]
-pub(crate) fn word_at(buf: &[u8], lo: usize, len: usize) -> Option<&'static Word> {
+pub(crate) fn key_at(buf: &[u8], lo: usize, len: usize) -> u128 {
     if len == 0 || len > MAX_KEY {
-        return None;
+        return 0;
     }
-    let bytes: [u8; MAX_KEY] = buf.get(lo..lo + MAX_KEY)?.try_into().ok()?;
+    let Some(bytes) = buf.get(lo..lo + MAX_KEY) else {
+        return 0;
+    };
+    let mut b = [0u8; MAX_KEY];
+    b.copy_from_slice(bytes);
     let mask = if len == MAX_KEY {
         u128::MAX
     } else {
         (1u128 << (8 * len)) - 1
     };
-    WORDS.get(u128::from_le_bytes(bytes) & mask)
+    u128::from_le_bytes(b) & mask
+}
+
+/// Looks up the word `buf[lo..lo + len]` (see [`key_at`] for the padding it needs).
+#[inline]
+pub(crate) fn word_at(buf: &[u8], lo: usize, len: usize) -> Option<&'static Word> {
+    WORDS.get(key_at(buf, lo, len))
 }
 
 /// Looks a lowercase word up by its bytes.
