@@ -608,7 +608,10 @@ impl Table {
             .wrapping_mul(0xff51_afd7_ed55_8ccd);
         // The tag takes the seven bits below the index bits: a product's low bits depend only
         // on the key's low bits (the first letter), so they would make poor tags.
-        ((x >> shift) as usize, 0x80 | ((x >> (shift - 7)) as u8 & 0x7f))
+        (
+            (x >> shift) as usize,
+            0x80 | ((x >> (shift - 7)) as u8 & 0x7f),
+        )
     }
 
     /// The word with this packed key.
@@ -785,5 +788,19 @@ mod tests {
         assert!(word(":)").is_some_and(|w| w.val > 0.0));
         assert!(WORDS.len() > 7000);
         assert!(EMOJI.get(&'😀').is_some_and(|v| *v > 0.0));
+    }
+
+    #[test]
+    fn table_finds_every_word_and_nothing_else() {
+        let all = build_words();
+        assert_eq!(WORDS.len(), all.len());
+        for (k, w) in &all {
+            assert_eq!(WORDS.get(*k), Some(w));
+        }
+        // A chunk of NUL bytes packs to the empty-slot marker; it must not match.
+        assert_eq!(WORDS.get(0), None);
+        assert_eq!(word_bytes(b"\0"), None);
+        assert_eq!(word_bytes(b"notaword"), None);
+        assert_eq!(word_bytes(b"longer than sixteen bytes"), None);
     }
 }

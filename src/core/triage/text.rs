@@ -349,6 +349,8 @@ fn deelongate(w: &[u8]) -> Option<&'static lexicon::Word> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::*;
 
     fn toks(t: &str) -> (Vec<String>, Stats) {
@@ -381,5 +383,27 @@ mod tests {
         assert!(s.toks[0].boost > 0.0 && s.toks[0].elong);
         assert!(s.toks[1].val > 1.0 && s.toks[1].elong);
         assert!(s.toks[2].val > 0.0);
+    }
+
+    proptest! {
+        /// Whatever the text: the lowercase copy keeps its bytes and offsets, tokens are
+        /// ordered, non-empty, within the text, on character boundaries, and the counts agree
+        /// with the text.
+        #[test]
+        fn tokens_stay_within_the_text(t in "(?s)[ -~\t\n😀😡é’]{0,80}") {
+            let mut s = Scratch::default();
+            let st = tokenize(&t, &mut s);
+            let lower = t.to_ascii_lowercase();
+            prop_assert_eq!(&s.lower[..t.len()], lower.as_bytes());
+            let mut end = 0;
+            for k in &s.toks {
+                prop_assert!(k.lo >= end && k.lo < k.hi && k.hi as usize <= t.len());
+                prop_assert!(t.is_char_boundary(k.lo as usize) && t.is_char_boundary(k.hi as usize));
+                end = k.hi;
+            }
+            prop_assert_eq!(st.excl as usize, t.matches('!').count());
+            prop_assert_eq!(st.quest as usize, t.matches('?').count());
+            prop_assert!(st.words as usize <= s.toks.len());
+        }
     }
 }
