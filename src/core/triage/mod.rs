@@ -13,10 +13,6 @@ mod text;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod prof_tmp;
-#[cfg(test)]
-mod text_old;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
