@@ -7,7 +7,7 @@
 
 use super::cues::{self, Cue};
 use super::lexicon::{
-    ACTION, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON,
+    ACTION, BUT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON,
     SERVICE_NOUN, TIME,
 };
 use super::sentiment::{self, Score};
@@ -121,6 +121,9 @@ pub const WEIGHTS: [f32; NF] = [
     -0.239, // praise x complaint cues
 ];
 
+/// Valence a praise-slang phrase counts with (VADER's "great" is 3.1, "good" 1.9).
+const SLANG_VALENCE: f32 = 2.0;
+
 /// Probability at or above which a text is a complaint.
 pub const THRESHOLD: f32 = 0.43;
 
@@ -208,6 +211,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut reply = 0u32;
     let mut sarc_if_event: Option<(u32, u32)> = None;
+    let mut sarc_after_event: Option<(u32, u32)> = None;
+    // Praise slang spans (at most two are re-valued; more is not worth the bookkeeping).
+    let mut slang = [(0u32, 0u32); 2];
+    let mut n_slang = 0usize;
     let mut risk = 0u32;
     cues::scan(&s.toks, &s.lower, |h| {
         let span = Some((h.start, h.end));
@@ -231,6 +238,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             Cue::Service => service += 1,
             Cue::Sarcasm => a.sarcasm = a.sarcasm.or(span),
             Cue::SarcasmIfEvent => sarc_if_event = sarc_if_event.or(span),
+            Cue::SarcasmAfterEvent => sarc_after_event = sarc_after_event.or(span),
             Cue::Suggest => {
                 suggest += 1;
                 a.suggest = a.suggest.or(span);
@@ -240,11 +248,32 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
                 a.spam = a.spam.or(span);
             }
             Cue::Praise => a.praise += 1,
+            Cue::Slang => {
+                a.praise += 1;
+                if n_slang < slang.len() {
+                    slang[n_slang] = (h.start, h.end);
+                    n_slang += 1;
+                }
+            }
             Cue::Question => question += 1,
             Cue::Reply => reply += 1,
             Cue::Ignore => {}
         }
     });
+    // Praise slang ("killing it", "is fire"): its words lose their word-by-word (negative)
+    // valence and the phrase counts as one positive word, like "great".
+    for &(lo, hi) in &slang[..n_slang] {
+        let from = s.toks.partition_point(|t| t.lo < lo);
+        let to = s.toks.partition_point(|t| t.hi <= hi);
+        if let Some(span) = s.toks.get_mut(from..to) {
+            for t in span.iter_mut() {
+                t.val = 0.0;
+            }
+            if let Some(last) = span.last_mut() {
+                last.val = SLANG_VALENCE;
+            }
+        }
+    }
     // Token-level signals.
     let (mut first, mut second, mut durations, mut events) = (0u32, 0u32, 0u32, 0u32);
     let (mut nouns, mut frustration, mut please, mut negw, mut posw, mut neg_emo) =
@@ -298,6 +327,23 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
                 .filter(|t| t.lo >= en)
                 .any(|t| t.role & EVENT != 0 || t.val <= -1.0);
             if after || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)) {
+                a.sarcasm = Some((st0, en));
+            } else {
+                a.praise += 1;
+            }
+        }
+    }
+    // "... cold fries AGAIN. amazing work": a praise closer after a service failure is sarcastic,
+    // unless the author also thanks or contrasts ("but the team sorted it, great work").
+    if a.sarcasm.is_none() {
+        if let Some((st0, en)) = sarc_after_event {
+            let (mut event, mut but) = (false, false);
+            for t in s.toks.iter().take_while(|t| t.hi <= st0) {
+                event |= t.role & EVENT != 0 || t.val <= -1.0;
+                but |= t.role & BUT != 0;
+            }
+            let failure_before = failure > 0 && a.complaint_cue.is_some_and(|c| c.1 <= st0);
+            if (event || failure_before) && !but && a.praise == 0 {
                 a.sarcasm = Some((st0, en));
             } else {
                 a.praise += 1;
