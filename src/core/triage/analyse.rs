@@ -211,7 +211,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut reply = 0u32;
     let mut sarc_if_event: Option<(u32, u32)> = None;
-    let mut sarc_after_event: Option<(u32, u32)> = None;
+    let mut sarc_near_event: Option<(u32, u32)> = None;
     // Praise slang spans (at most two are re-valued; more is not worth the bookkeeping).
     let mut slang = [(0u32, 0u32); 2];
     let mut n_slang = 0usize;
@@ -238,7 +238,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             Cue::Service => service += 1,
             Cue::Sarcasm => a.sarcasm = a.sarcasm.or(span),
             Cue::SarcasmIfEvent => sarc_if_event = sarc_if_event.or(span),
-            Cue::SarcasmAfterEvent => sarc_after_event = sarc_after_event.or(span),
+            Cue::SarcasmNearEvent => sarc_near_event = sarc_near_event.or(span),
             Cue::Suggest => {
                 suggest += 1;
                 a.suggest = a.suggest.or(span);
@@ -333,17 +333,19 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             }
         }
     }
-    // "... cold fries AGAIN. amazing work": a praise closer after a service failure is sarcastic,
-    // unless the author also thanks or contrasts ("but the team sorted it, great work").
+    // "... cold fries AGAIN. amazing work", "well done, another delay": praise of the brand's
+    // work next to a service failure is sarcastic, unless the author also thanks or contrasts
+    // ("but the team sorted it, great work").
     if a.sarcasm.is_none() {
-        if let Some((st0, en)) = sarc_after_event {
+        if let Some((st0, en)) = sarc_near_event {
             let (mut event, mut but) = (false, false);
-            for t in s.toks.iter().take_while(|t| t.hi <= st0) {
-                event |= t.role & EVENT != 0 || t.val <= -1.0;
+            // Before it, an event word alone is too weak ("all bow down ... well done"): a
+            // failure or chasing cue or a clearly negative word is needed.
+            for t in s.toks.iter().filter(|t| t.hi <= st0 || t.lo >= en) {
+                event |= (t.lo >= en && t.role & EVENT != 0) || t.val <= -1.0;
                 but |= t.role & BUT != 0;
             }
-            let failure_before = failure > 0 && a.complaint_cue.is_some_and(|c| c.1 <= st0);
-            if (event || failure_before) && !but && a.praise == 0 {
+            if (event || failure + chasing > 0) && !but && a.praise == 0 {
                 a.sarcasm = Some((st0, en));
             } else {
                 a.praise += 1;

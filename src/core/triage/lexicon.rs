@@ -608,7 +608,10 @@ impl Table {
             .wrapping_mul(0xff51_afd7_ed55_8ccd);
         // The tag takes the seven bits below the index bits: a product's low bits depend only
         // on the key's low bits (the first letter), so they would make poor tags.
-        ((x >> shift) as usize, 0x80 | ((x >> (shift - 7)) as u8 & 0x7f))
+        (
+            (x >> shift) as usize,
+            0x80 | ((x >> (shift - 7)) as u8 & 0x7f),
+        )
     }
 
     /// The word with this packed key.

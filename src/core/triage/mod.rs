@@ -302,7 +302,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let complaint = has_text
         && (a.complaint_p >= THRESHOLD
             || (a.sarcasm.is_some() && a.score.compound < -0.05)
-            || (grave && a.score.compound <= 0.05));
+            || (grave && a.score.compound < 0.3));
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
