@@ -455,6 +455,21 @@ fn hand_written_categories() {
                 "@AcmeTel you put my bill up again without telling me",
                 "@AcmeSoft the new UI is a mess, can't find anything",
                 "@AcmeEnergy estimated bills for 8 months, nobody has read the meter",
+                "@AcmeAir 4 hours on the tarmac with no water and no information",
+                "@AcmeBank your chatbot is useless, I just want to speak to a human",
+                "@AcmeTel I've called 5 times about the same fault and every time I get a different answer",
+                "@AcmeShop tracking has said \"out for delivery\" since Tuesday",
+                "@AcmeEats paid for a large meal and got a regular, not the first time",
+                "@AcmeSoft login loop on the mac app, can't get in at all",
+                "@AcmeRail cheers for the replacement bus that never turned up",
+                "@AcmeAir the gate agent mocked my hijab in front of everyone",
+                "@AcmeBank the branch manager said \"people like you\" can't get a mortgage",
+                "@AcmeAuto the brakes failed on the motorway, my car is only 2 months old",
+                "@AcmeShop the baby car seat buckle snapped",
+                "@AcmePharma my prescription was filled with the wrong pills",
+                "@AcmeBank got a call from \"your fraud team\" and they emptied my savings",
+                "@AcmeTel once my contract is up I'm gone",
+                "@AcmeInsure your renewal quote doubled, shopping around now",
             ],
         ),
         (
@@ -481,6 +496,9 @@ fn hand_written_categories() {
                 "@AcmeBank the new app is so much faster, well done",
                 "@AcmeTel brilliant customer service from Priya today, sorted in one call",
                 "@AcmeRail on time every day this week, who are you and what have you done with my train 😂",
+                "@AcmeShop parcel arrived early and beautifully packed, thank you",
+                "@AcmeSoft finally a release with zero bugs, great job team",
+                "@AcmeEats driver was so polite even in the storm, give him a raise",
             ],
         ),
         (
@@ -503,6 +521,9 @@ fn hand_written_categories() {
                 "@AcmeShop any chance you could tell me when the jumper is back in stock?",
                 "@AcmeEnergy do you offer a smart meter install in my area?",
                 "@AcmeStream is the new season out in the UK yet?",
+                "@AcmeAir do I need a visa for a layover in Dubai?",
+                "@AcmeBank what time do branches close on Saturday?",
+                "@AcmeTel roaming charges in the EU?",
             ],
         ),
         (
@@ -520,6 +541,8 @@ fn hand_written_categories() {
                 "@AcmeSoft please make the font size adjustable",
                 "@AcmeRail you guys should run a later train on Fridays",
                 "@AcmeBank please add Apple Pay support for business cards",
+                "@AcmeStream how about a download option for flights",
+                "@AcmeShop wish you'd stock more plus sizes",
             ],
         ),
         (
@@ -534,6 +557,7 @@ fn hand_written_categories() {
                 "DM me to learn how I made $10k in a week 💸 #passiveincome",
                 "@AcmeShop check out my page for cheap designer bags",
                 "free crypto airdrop, connect your wallet now",
+                "🚀🚀 100x gem launching now, don't miss out! @AcmeBank @AcmeAir",
             ],
         ),
         (
@@ -581,6 +605,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeEnergy my solicitor will be in touch about the overbilling",
                 "@AcmeBank complaint going to the FCA today",
                 "@AcmeWater I'm reporting this to the regulator",
+                "@AcmeShop I know my rights under the Consumer Rights Act",
             ],
             &[
                 "my lawn looks amazing thanks to @AcmeGarden",
@@ -606,6 +631,9 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeRail my mum fell down the stairs at the station, the lift was out of order",
                 "@AcmeShop the plug melted and sparks came out of the socket",
                 "@AcmeEats my son got a rash after eating your nuggets",
+                "@AcmeAuto the brakes failed on the motorway, my car is only 2 months old",
+                "@AcmeShop the baby car seat buckle snapped",
+                "@AcmePharma my prescription was filled with the wrong pills",
             ],
             &[
                 "this album is fire",
@@ -621,6 +649,8 @@ fn hand_written_flags_and_look_alikes() {
                 "fell off my chair laughing at the @AcmeAir safety video",
                 "@AcmeEats the melted cheese on the new burger is perfect",
                 "my heart melted at the @AcmeAir christmas ad",
+                "@AcmeSoft our CI is on fire today lol, great release though",
+                "@AcmeShop do you sell a car seat for toddlers?",
             ],
         ),
         (
@@ -635,6 +665,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeShop my account was accessed from another country and orders were placed",
                 "@AcmeTel there are payments on my bill I didn't authorise",
                 "@AcmeBank my card was cloned and used in Spain",
+                "@AcmeBank got a call from \"your fraud team\" and they emptied my savings",
             ],
             &[
                 "@AcmeBank that new card design is a steal",
@@ -650,10 +681,13 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeBank writing a story on branch closures, would you comment?",
                 "@AcmeEats I'm a journalist looking into driver pay, DM open",
                 "@AcmeAir hi, I'm a journalist at the BBC covering today's cancellations, who can I speak to?",
+                "@AcmeBank I'm a reporter with the Financial Times, can your press office call me back?",
+                "@AcmeTel Producer at BBC Watchdog here, we're looking into complaints about your broadband",
             ],
             &[
                 "press the button to start @AcmeSoft",
                 "I read a story about @AcmeAir pilots",
+                "@AcmeStream the new season of the show is great",
             ],
         ),
         (
@@ -664,9 +698,12 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeBank your staff refused to serve me because of my accent",
                 "@AcmeRail the guard shouted at me because I'm in a wheelchair and took too long",
                 "@AcmeCafe refused to let me in with my guide dog",
+                "@AcmeAir the gate agent mocked my hijab in front of everyone",
+                "@AcmeBank the branch manager said \"people like you\" can't get a mortgage",
             ],
             &[
                 "@AcmeSoft the race condition bug is finally fixed",
+                "love my new hijab from @AcmeShop, so soft",
             ],
         ),
         (
@@ -679,6 +716,8 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeBank moving my money to another bank this week",
                 "@AcmeStream just cancelled my membership, not worth it anymore",
                 "@AcmeNet moving to another provider, 3 outages this month",
+                "@AcmeTel once my contract is up I'm gone",
+                "@AcmeInsure your renewal quote doubled, shopping around now",
             ],
             &[
                 "switching to dark mode on the @AcmeSoft app",
@@ -687,6 +726,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeTel how do I switch to the new plan?",
                 "@AcmeAir they keep cancelling flights on this route",
                 "@AcmeAir I'm leaving for the airport now, is the flight on time?",
+                "@AcmeTel I'm gone for the weekend, can I pause my broadband?",
             ],
         ),
         (
@@ -699,6 +739,8 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeAir my flight leaves at 6am and I still have no boarding pass",
                 "@AcmeBank urgent: my card was blocked and I need to pay my rent today",
                 "@AcmeShop I need it by Friday for my son's birthday",
+                "@AcmeAir my connection is in 50 mins and we're still on the runway",
+                "@AcmeBank I need the funds released today or I lose the house",
             ],
             &[
                 "@AcmeAir my flight last month was great",
@@ -744,6 +786,7 @@ fn hand_written_sentiment_sarcasm_and_slang() {
                 "@AcmeBank thanks for blocking my card while I'm abroad with no way to pay for the hotel",
                 "@AcmeSoft ABSOLUTELY USELESS support, nobody reads the tickets",
                 "@AcmeStream why does the app log me out every single day?? so annoying",
+                "@AcmeBank your chatbot is useless, I just want to speak to a human",
             ],
         ),
         (
@@ -774,6 +817,10 @@ fn hand_written_sentiment_sarcasm_and_slang() {
                 "@AcmeBank the new app is so much faster, well done",
                 "@AcmeTel brilliant customer service from Priya today, sorted in one call",
                 "@AcmeRail on time every day this week, who are you and what have you done with my train 😂",
+                "@AcmeShop parcel arrived early and beautifully packed, thank you",
+                "@AcmeSoft finally a release with zero bugs, great job team",
+                "@AcmeEats driver was so polite even in the storm, give him a raise",
+                "love my new hijab from @AcmeShop, so soft",
             ],
         ),
     ];
@@ -853,6 +900,11 @@ fn hand_written_priority_and_route() {
             "Follow me for free crypto giveaway 💰 link in bio",
             Priority::P4,
             "care",
+        ),
+        (
+            "@AcmeTel Producer at BBC Watchdog here, we're looking into complaints about your broadband",
+            Priority::P2,
+            "pr",
         ),
     ];
     let mut misses = Vec::new();
