@@ -470,6 +470,18 @@ fn hand_written_categories() {
                 "@AcmeBank got a call from \"your fraud team\" and they emptied my savings",
                 "@AcmeTel once my contract is up I'm gone",
                 "@AcmeInsure your renewal quote doubled, shopping around now",
+                "@AcmeBank hi, my salary went in this morning but it's not showing in the app",
+                "@AcmeAir we were promised hotel vouchers and got nothing",
+                "@AcmeTel honestly the worst. 3 engineers, 3 different stories, still no line",
+                "@AcmeShop my order says delivered but it's not here",
+                "@AcmeEats my food was left in the rain outside the wrong house",
+                "@AcmeStream I keep getting charged after I cancelled",
+                "@AcmeEnergy 45 mins in the queue and then the line went dead",
+                "@AcmeRail standing room only for £80, absolute disgrace",
+                "@AcmeShop someone ordered a TV on my account and had it sent to another address",
+                "@AcmeEats there was a hair and a piece of plastic in my burger",
+                "@AcmeHotel there's black mould all over the bathroom and my kid has asthma",
+                "@AcmeBank this is a breach of GDPR, I'll be contacting the ICO",
             ],
         ),
         (
@@ -499,6 +511,10 @@ fn hand_written_categories() {
                 "@AcmeShop parcel arrived early and beautifully packed, thank you",
                 "@AcmeSoft finally a release with zero bugs, great job team",
                 "@AcmeEats driver was so polite even in the storm, give him a raise",
+                "@AcmeRail honestly impressed, on time and clean",
+                "massive thanks @AcmeBank for sorting my mortgage so fast",
+                "@AcmeEats fastest delivery ever 🚀",
+                "@AcmeSoft the support team were patient and clear, 10/10",
             ],
         ),
         (
@@ -524,6 +540,10 @@ fn hand_written_categories() {
                 "@AcmeAir do I need a visa for a layover in Dubai?",
                 "@AcmeBank what time do branches close on Saturday?",
                 "@AcmeTel roaming charges in the EU?",
+                "@AcmeStream how many screens can I watch on at once?",
+                "@AcmeShop when does the black friday sale start",
+                "@AcmeAir is there wifi on the A321?",
+                "@AcmeBank where can I find my sort code in the app",
             ],
         ),
         (
@@ -543,6 +563,7 @@ fn hand_written_categories() {
                 "@AcmeBank please add Apple Pay support for business cards",
                 "@AcmeStream how about a download option for flights",
                 "@AcmeShop wish you'd stock more plus sizes",
+                "@AcmeEats an option to pick a delivery time slot would be amazing",
             ],
         ),
         (
@@ -558,6 +579,7 @@ fn hand_written_categories() {
                 "@AcmeShop check out my page for cheap designer bags",
                 "free crypto airdrop, connect your wallet now",
                 "🚀🚀 100x gem launching now, don't miss out! @AcmeBank @AcmeAir",
+                "Hot singles in your area, click here 😘",
             ],
         ),
         (
@@ -572,6 +594,8 @@ fn hand_written_categories() {
                 "@AcmeAir flight AC123 now boarding at gate 5",
                 "new @AcmeTel ad on TV tonight",
                 "RT @AcmeAir: our winter schedule is now live",
+                "Flying @AcmeAir to Lisbon tomorrow",
+                "@AcmeTel's new ad uses a Queen song",
             ],
         ),
     ];
@@ -606,6 +630,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeBank complaint going to the FCA today",
                 "@AcmeWater I'm reporting this to the regulator",
                 "@AcmeShop I know my rights under the Consumer Rights Act",
+                "@AcmeBank this is a breach of GDPR, I'll be contacting the ICO",
             ],
             &[
                 "my lawn looks amazing thanks to @AcmeGarden",
@@ -613,6 +638,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeSoft the court case drama on tv is wild",
                 "@AcmeCafe the food court is packed today",
                 "@AcmeCafe playing on the basketball court next to your store",
+                "@AcmeSoft the new law firm template is great",
             ],
         ),
         (
@@ -634,6 +660,8 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeAuto the brakes failed on the motorway, my car is only 2 months old",
                 "@AcmeShop the baby car seat buckle snapped",
                 "@AcmePharma my prescription was filled with the wrong pills",
+                "@AcmeEats there was a hair and a piece of plastic in my burger",
+                "@AcmeHotel there's black mould all over the bathroom and my kid has asthma",
             ],
             &[
                 "this album is fire",
@@ -666,12 +694,14 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeTel there are payments on my bill I didn't authorise",
                 "@AcmeBank my card was cloned and used in Spain",
                 "@AcmeBank got a call from \"your fraud team\" and they emptied my savings",
+                "@AcmeShop someone ordered a TV on my account and had it sent to another address",
             ],
             &[
                 "@AcmeBank that new card design is a steal",
                 "@AcmeShop these prices are a steal!",
                 "just cloned the @AcmeSoft repo, builds fine",
                 "@AcmeSoft your ad is a brilliant spoof of the 80s",
+                "@AcmeShop stole the show with that christmas ad",
             ],
         ),
         (
@@ -727,6 +757,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeAir they keep cancelling flights on this route",
                 "@AcmeAir I'm leaving for the airport now, is the flight on time?",
                 "@AcmeTel I'm gone for the weekend, can I pause my broadband?",
+                "@AcmeStream cancel culture is wild",
             ],
         ),
         (
@@ -741,6 +772,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeShop I need it by Friday for my son's birthday",
                 "@AcmeAir my connection is in 50 mins and we're still on the runway",
                 "@AcmeBank I need the funds released today or I lose the house",
+                "@AcmeAir our flight is at 9 and the desk is closed, what do we do",
             ],
             &[
                 "@AcmeAir my flight last month was great",
@@ -787,6 +819,8 @@ fn hand_written_sentiment_sarcasm_and_slang() {
                 "@AcmeSoft ABSOLUTELY USELESS support, nobody reads the tickets",
                 "@AcmeStream why does the app log me out every single day?? so annoying",
                 "@AcmeBank your chatbot is useless, I just want to speak to a human",
+                "@AcmeTel honestly the worst. 3 engineers, 3 different stories, still no line",
+                "@AcmeRail standing room only for £80, absolute disgrace",
             ],
         ),
         (
@@ -821,6 +855,10 @@ fn hand_written_sentiment_sarcasm_and_slang() {
                 "@AcmeSoft finally a release with zero bugs, great job team",
                 "@AcmeEats driver was so polite even in the storm, give him a raise",
                 "love my new hijab from @AcmeShop, so soft",
+                "@AcmeRail honestly impressed, on time and clean",
+                "massive thanks @AcmeBank for sorting my mortgage so fast",
+                "@AcmeEats fastest delivery ever 🚀",
+                "@AcmeSoft the support team were patient and clear, 10/10",
             ],
         ),
     ];
