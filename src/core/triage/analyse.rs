@@ -310,7 +310,33 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
                     unit,
                     b"min" | b"mins" | b"minutes" | b"minute" | b"hour" | b"hours" | b"hr" | b"hrs"
                 );
-                if is_num && is_unit {
+                // "fixed my broadband in 5 minutes", "arrived in 20 mins": a past event took
+                // that long, no deadline, unless a word of need or schedule is near ("need
+                // this fixed in 2 hours", "charged, and rent is due in 2 hours").
+                let word = |t: &text::Tok| &s.lower[t.lo as usize..t.hi as usize];
+                let back = &s.toks[i.saturating_sub(3)..i];
+                let past = back.iter().any(|t| {
+                    let w = word(t);
+                    w.len() > 3 && w.ends_with(b"ed") && w != b"need" && w != b"needed"
+                });
+                let needs = back.iter().any(|t| {
+                    matches!(
+                        word(t),
+                        b"need"
+                            | b"needs"
+                            | b"needed"
+                            | b"want"
+                            | b"wants"
+                            | b"due"
+                            | b"is"
+                            | b"are"
+                            | b"starts"
+                            | b"closes"
+                            | b"leaves"
+                            | b"departs"
+                    )
+                });
+                if is_num && is_unit && (!past || needs) {
                     a.flag_hits[6] = Some((t.lo, u.hi));
                     risk += 1;
                 }

@@ -492,6 +492,7 @@ fn hand_written_categories() {
                 "this new @AcmeSoft update is fire 🔥",
                 "@AcmeBank I don't hate the new app, it's actually pretty good",
                 "@AcmeShop delivery came a day early, sooooo happy!!",
+                "shoutout to Sam at @AcmeTel who fixed my broadband in 5 minutes",
                 "@AcmeAir no complaints at all, smooth flight and friendly crew",
                 "@AcmeEats never had a late order with you, keep it up",
                 "@AcmeBank honestly the best bank I've ever had",
@@ -767,6 +768,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeBank rent is due tomorrow and my transfer is still pending",
                 "@AcmeShop I need this dress for a wedding on Saturday and it hasn't shipped",
                 "@AcmeTel I work from home and have a client call in an hour, internet is down",
+                "@AcmeBank they charged me and rent is due in 2 hours",
                 "@AcmeAir my flight leaves at 6am and I still have no boarding pass",
                 "@AcmeBank urgent: my card was blocked and I need to pay my rent today",
                 "@AcmeShop I need it by Friday for my son's birthday",
@@ -776,6 +778,8 @@ fn hand_written_flags_and_look_alikes() {
             ],
             &[
                 "@AcmeAir my flight last month was great",
+                "shoutout to Sam at @AcmeTel who fixed my broadband in 5 minutes",
+                "@AcmeEats order arrived in 20 minutes, still hot",
             ],
         ),
     ];
@@ -831,6 +835,7 @@ fn hand_written_sentiment_sarcasm_and_slang() {
                 "this new @AcmeSoft update is fire 🔥",
                 "@AcmeBank I don't hate the new app, it's actually pretty good",
                 "@AcmeShop delivery came a day early, sooooo happy!!",
+                "shoutout to Sam at @AcmeTel who fixed my broadband in 5 minutes",
                 "@AcmeAir no complaints at all, smooth flight and friendly crew",
                 "@AcmeEats never had a late order with you, keep it up",
                 "@AcmeBank honestly the best bank I've ever had",
