@@ -261,7 +261,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         }
     });
     // Praise slang ("killing it", "is fire"): its words lose their word-by-word (negative)
-    // valence and the phrase counts as one positive word, like "great".
+    // valence and the phrase counts as one positive word, like "good".
     for &(lo, hi) in &slang[..n_slang] {
         let from = s.toks.partition_point(|t| t.lo < lo);
         let to = s.toks.partition_point(|t| t.hi <= hi);
@@ -269,8 +269,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             for t in span.iter_mut() {
                 t.val = 0.0;
             }
-            if let Some(last) = span.last_mut() {
-                last.val = SLANG_VALENCE;
+            // On the first word, so a negation inside the phrase ("you never miss", "never had
+            // a problem") does not flip it; one before it still does ("not killing it").
+            if let Some(first) = span.first_mut() {
+                first.val = SLANG_VALENCE;
             }
         }
     }

@@ -482,6 +482,20 @@ fn hand_written_categories() {
                 "@AcmeEats there was a hair and a piece of plastic in my burger",
                 "@AcmeHotel there's black mould all over the bathroom and my kid has asthma",
                 "@AcmeBank this is a breach of GDPR, I'll be contacting the ICO",
+                "@AcmeAir gate changed 3 times and nobody announced it, missed the flight",
+                "@AcmeBank why has my card been declined when there's money in the account",
+                "@AcmeTel the router you sent is DOA",
+                "@AcmeShop received someone else's order",
+                "@AcmeEats you charged me for extra cheese and there was none",
+                "@AcmeSoft your last update bricked my laptop",
+                "@AcmeStream buffering buffering buffering 😩",
+                "@AcmeAir been trying to get through to you for 2 days",
+                "@AcmeShop the battery in the power bank swelled up and started hissing",
+                "@AcmeEats my daughter is coeliac and you gave her a regular bun",
+                "@AcmeBank got an email saying my account is suspended, is this really you? I clicked the link",
+                "@AcmeAir I'm owed compensation under EU261 and I'll go to court if I have to",
+                "@AcmeTel sending my PAC code request now, bye",
+                "@AcmeCab driver refused to take me because of my guide dog",
             ],
         ),
         (
@@ -516,6 +530,10 @@ fn hand_written_categories() {
                 "massive thanks @AcmeBank for sorting my mortgage so fast",
                 "@AcmeEats fastest delivery ever 🚀",
                 "@AcmeSoft the support team were patient and clear, 10/10",
+                "@AcmeBank easiest account opening I've ever done",
+                "@AcmeTel fair play, the engineer was in and out in 20 mins and everything works",
+                "@AcmeShop obsessed with my new boots 😍",
+                "@AcmeEats you never miss 🙌",
             ],
         ),
         (
@@ -545,6 +563,8 @@ fn hand_written_categories() {
                 "@AcmeShop when does the black friday sale start",
                 "@AcmeAir is there wifi on the A321?",
                 "@AcmeBank where can I find my sort code in the app",
+                "@AcmeTel does the new plan include EU roaming?",
+                "@AcmeAir hi! what's the cut off for online check-in?",
             ],
         ),
         (
@@ -565,6 +585,7 @@ fn hand_written_categories() {
                 "@AcmeStream how about a download option for flights",
                 "@AcmeShop wish you'd stock more plus sizes",
                 "@AcmeEats an option to pick a delivery time slot would be amazing",
+                "@AcmeShop please do a student discount",
             ],
         ),
         (
@@ -581,6 +602,7 @@ fn hand_written_categories() {
                 "free crypto airdrop, connect your wallet now",
                 "🚀🚀 100x gem launching now, don't miss out! @AcmeBank @AcmeAir",
                 "Hot singles in your area, click here 😘",
+                "I earned $3,000 this week trading with @CryptoKing, contact him now",
             ],
         ),
         (
@@ -597,6 +619,7 @@ fn hand_written_categories() {
                 "RT @AcmeAir: our winter schedule is now live",
                 "Flying @AcmeAir to Lisbon tomorrow",
                 "@AcmeTel's new ad uses a Queen song",
+                "@AcmeBank is hiring in Leeds",
             ],
         ),
     ];
@@ -632,6 +655,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeWater I'm reporting this to the regulator",
                 "@AcmeShop I know my rights under the Consumer Rights Act",
                 "@AcmeBank this is a breach of GDPR, I'll be contacting the ICO",
+                "@AcmeAir I'm owed compensation under EU261 and I'll go to court if I have to",
             ],
             &[
                 "my lawn looks amazing thanks to @AcmeGarden",
@@ -663,6 +687,8 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmePharma my prescription was filled with the wrong pills",
                 "@AcmeEats there was a hair and a piece of plastic in my burger",
                 "@AcmeHotel there's black mould all over the bathroom and my kid has asthma",
+                "@AcmeShop the battery in the power bank swelled up and started hissing",
+                "@AcmeEats my daughter is coeliac and you gave her a regular bun",
             ],
             &[
                 "this album is fire",
@@ -680,6 +706,7 @@ fn hand_written_flags_and_look_alikes() {
                 "my heart melted at the @AcmeAir christmas ad",
                 "@AcmeSoft our CI is on fire today lol, great release though",
                 "@AcmeShop do you sell a car seat for toddlers?",
+                "@AcmeSoft this release is the bomb",
             ],
         ),
         (
@@ -696,6 +723,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeBank my card was cloned and used in Spain",
                 "@AcmeBank got a call from \"your fraud team\" and they emptied my savings",
                 "@AcmeShop someone ordered a TV on my account and had it sent to another address",
+                "@AcmeBank got an email saying my account is suspended, is this really you? I clicked the link",
             ],
             &[
                 "@AcmeBank that new card design is a steal",
@@ -703,6 +731,7 @@ fn hand_written_flags_and_look_alikes() {
                 "just cloned the @AcmeSoft repo, builds fine",
                 "@AcmeSoft your ad is a brilliant spoof of the 80s",
                 "@AcmeShop stole the show with that christmas ad",
+                "@AcmeTel your prices are daylight robbery",
             ],
         ),
         (
@@ -731,6 +760,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeCafe refused to let me in with my guide dog",
                 "@AcmeAir the gate agent mocked my hijab in front of everyone",
                 "@AcmeBank the branch manager said \"people like you\" can't get a mortgage",
+                "@AcmeCab driver refused to take me because of my guide dog",
             ],
             &[
                 "@AcmeSoft the race condition bug is finally fixed",
@@ -749,6 +779,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeNet moving to another provider, 3 outages this month",
                 "@AcmeTel once my contract is up I'm gone",
                 "@AcmeInsure your renewal quote doubled, shopping around now",
+                "@AcmeTel sending my PAC code request now, bye",
             ],
             &[
                 "switching to dark mode on the @AcmeSoft app",
@@ -775,6 +806,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeAir my connection is in 50 mins and we're still on the runway",
                 "@AcmeBank I need the funds released today or I lose the house",
                 "@AcmeAir our flight is at 9 and the desk is closed, what do we do",
+                "@AcmeBank my mortgage completion is tomorrow and the funds haven't cleared",
             ],
             &[
                 "@AcmeAir my flight last month was great",
@@ -825,6 +857,7 @@ fn hand_written_sentiment_sarcasm_and_slang() {
                 "@AcmeBank your chatbot is useless, I just want to speak to a human",
                 "@AcmeTel honestly the worst. 3 engineers, 3 different stories, still no line",
                 "@AcmeRail standing room only for £80, absolute disgrace",
+                "@AcmeStream buffering buffering buffering 😩",
             ],
         ),
         (
@@ -864,6 +897,10 @@ fn hand_written_sentiment_sarcasm_and_slang() {
                 "massive thanks @AcmeBank for sorting my mortgage so fast",
                 "@AcmeEats fastest delivery ever 🚀",
                 "@AcmeSoft the support team were patient and clear, 10/10",
+                "@AcmeBank easiest account opening I've ever done",
+                "@AcmeTel fair play, the engineer was in and out in 20 mins and everything works",
+                "@AcmeShop obsessed with my new boots 😍",
+                "@AcmeEats you never miss 🙌",
             ],
         ),
     ];
