@@ -7,7 +7,7 @@
 
 use super::cues::{self, Cue};
 use super::lexicon::{
-    ACTION, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON,
+    ACTION, BUT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON,
     SERVICE_NOUN, TIME,
 };
 use super::sentiment::{self, Score};
@@ -121,6 +121,9 @@ pub const WEIGHTS: [f32; NF] = [
     -0.239, // praise x complaint cues
 ];
 
+/// Valence a praise-slang phrase counts with (VADER's "great" is 3.1, "good" 1.9).
+const SLANG_VALENCE: f32 = 2.0;
+
 /// Probability at or above which a text is a complaint.
 pub const THRESHOLD: f32 = 0.43;
 
@@ -208,6 +211,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut reply = 0u32;
     let mut sarc_if_event: Option<(u32, u32)> = None;
+    let mut sarc_near_event: Option<(u32, u32)> = None;
+    // Praise slang spans (at most two are re-valued; more is not worth the bookkeeping).
+    let mut slang = [(0u32, 0u32); 2];
+    let mut n_slang = 0usize;
     let mut risk = 0u32;
     cues::scan(&s.toks, &s.lower, |h| {
         let span = Some((h.start, h.end));
@@ -231,6 +238,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             Cue::Service => service += 1,
             Cue::Sarcasm => a.sarcasm = a.sarcasm.or(span),
             Cue::SarcasmIfEvent => sarc_if_event = sarc_if_event.or(span),
+            Cue::SarcasmNearEvent => sarc_near_event = sarc_near_event.or(span),
             Cue::Suggest => {
                 suggest += 1;
                 a.suggest = a.suggest.or(span);
@@ -240,11 +248,34 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
                 a.spam = a.spam.or(span);
             }
             Cue::Praise => a.praise += 1,
+            Cue::Slang => {
+                a.praise += 1;
+                if n_slang < slang.len() {
+                    slang[n_slang] = (h.start, h.end);
+                    n_slang += 1;
+                }
+            }
             Cue::Question => question += 1,
             Cue::Reply => reply += 1,
             Cue::Ignore => {}
         }
     });
+    // Praise slang ("killing it", "is fire"): its words lose their word-by-word (negative)
+    // valence and the phrase counts as one positive word, like "good".
+    for &(lo, hi) in &slang[..n_slang] {
+        let from = s.toks.partition_point(|t| t.lo < lo);
+        let to = s.toks.partition_point(|t| t.hi <= hi);
+        if let Some(span) = s.toks.get_mut(from..to) {
+            for t in span.iter_mut() {
+                t.val = 0.0;
+            }
+            // On the first word, so a negation inside the phrase ("you never miss", "never had
+            // a problem") does not flip it; one before it still does ("not killing it").
+            if let Some(first) = span.first_mut() {
+                first.val = SLANG_VALENCE;
+            }
+        }
+    }
     // Token-level signals.
     let (mut first, mut second, mut durations, mut events) = (0u32, 0u32, 0u32, 0u32);
     let (mut nouns, mut frustration, mut please, mut negw, mut posw, mut neg_emo) =
@@ -281,7 +312,33 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
                     unit,
                     b"min" | b"mins" | b"minutes" | b"minute" | b"hour" | b"hours" | b"hr" | b"hrs"
                 );
-                if is_num && is_unit {
+                // "fixed my broadband in 5 minutes", "arrived in 20 mins": a past event took
+                // that long, no deadline, unless a word of need or schedule is near ("need
+                // this fixed in 2 hours", "charged, and rent is due in 2 hours").
+                let word = |t: &text::Tok| &s.lower[t.lo as usize..t.hi as usize];
+                let back = &s.toks[i.saturating_sub(3)..i];
+                let past = back.iter().any(|t| {
+                    let w = word(t);
+                    w.len() > 3 && w.ends_with(b"ed") && w != b"need" && w != b"needed"
+                });
+                let needs = back.iter().any(|t| {
+                    matches!(
+                        word(t),
+                        b"need"
+                            | b"needs"
+                            | b"needed"
+                            | b"want"
+                            | b"wants"
+                            | b"due"
+                            | b"is"
+                            | b"are"
+                            | b"starts"
+                            | b"closes"
+                            | b"leaves"
+                            | b"departs"
+                    )
+                });
+                if is_num && is_unit && (!past || needs) {
                     a.flag_hits[6] = Some((t.lo, u.hi));
                     risk += 1;
                 }
@@ -298,6 +355,25 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
                 .filter(|t| t.lo >= en)
                 .any(|t| t.role & EVENT != 0 || t.val <= -1.0);
             if after || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)) {
+                a.sarcasm = Some((st0, en));
+            } else {
+                a.praise += 1;
+            }
+        }
+    }
+    // "... cold fries AGAIN. amazing work", "well done, another delay": praise of the brand's
+    // work next to a service failure is sarcastic, unless the author also thanks or contrasts
+    // ("but the team sorted it, great work").
+    if a.sarcasm.is_none() {
+        if let Some((st0, en)) = sarc_near_event {
+            let (mut event, mut but) = (false, false);
+            // Before it, an event word alone is too weak ("all bow down ... well done"): a
+            // failure or chasing cue or a clearly negative word is needed.
+            for t in s.toks.iter().filter(|t| t.hi <= st0 || t.lo >= en) {
+                event |= (t.lo >= en && t.role & EVENT != 0) || t.val <= -1.0;
+                but |= t.role & BUT != 0;
+            }
+            if (event || failure + chasing > 0) && !but && a.praise == 0 {
                 a.sarcasm = Some((st0, en));
             } else {
                 a.praise += 1;

@@ -13,10 +13,6 @@ mod text;
 
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod prof_tmp;
-#[cfg(test)]
-mod text_old;
 
 use std::borrow::Cow;
 use std::cell::RefCell;
@@ -306,7 +302,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let complaint = has_text
         && (a.complaint_p >= THRESHOLD
             || (a.sarcasm.is_some() && a.score.compound < -0.05)
-            || (grave && a.score.compound <= 0.05));
+            || (grave && a.score.compound < 0.3));
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {

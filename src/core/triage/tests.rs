@@ -361,6 +361,645 @@ fn serialises_exactly_the_spec_fields() {
     assert_eq!(v["respond_by"], "2026-11-20T10:15:00Z");
 }
 
+// Hand-written care cases across airlines, banks, telecoms, food delivery, retail, software
+// and utilities: what a social-care lead expects, with look-alikes that must not fire. Every
+// case is checked and all misses are reported at once.
+
+fn report(misses: Vec<String>) {
+    assert!(
+        misses.is_empty(),
+        "{} misses:\n{}",
+        misses.len(),
+        misses.join("\n")
+    );
+}
+
+#[test]
+fn hand_written_categories() {
+    let cases: &[(Category, &[&str])] = &[
+        (
+            Category::Complaint,
+            &[
+                "oh wonderful, my parcel is lost again 🙄 @AcmePost",
+                "love waiting 2 hours on hold @AcmeTel",
+                "@AcmeAir thanks for ruining my morning",
+                "great, another 3 hour delay @AcmeRail",
+                "@AcmeBank awesome, the app is down on payday. just brilliant",
+                "@AcmeEats cold fries AGAIN. amazing work guys",
+                "WORST SERVICE EVER @AcmeTel",
+                "@AcmeShop still no refnd after 3 weeks",
+                "@AcmeAir my flight got cancelld and nobody tells us anything",
+                "@AcmePower power cut AGAIN!!! this is the 4th time this month",
+                "@AcmeTel no signal for 3 days now and you're still charging me. disgusting",
+                "@AcmeBank my direct debit went out twice this month",
+                "@AcmeEnergy my bill doubled and nobody can explain why",
+                "@AcmeRail the 8:15 was cancelled with no announcement",
+                "@AcmeSoft since the latest update I can't export to PDF anymore",
+                "@AcmeEats the driver marked my order delivered but it never came",
+                "@AcmeAir your agent at gate 12 was incredibly rude to my elderly dad",
+                "@AcmeTel been on hold for 90 minutes, this is ridiculous",
+                "@AcmeBank refund me or I'm filing a complaint with the financial ombudsman",
+                "@AcmeAir I'll be seeing you in small claims court",
+                "@AcmeShop I've contacted my solicitor about this",
+                "@AcmeTel I'm reporting you to Ofcom",
+                "@AcmeEnergy I'll be filing a chargeback and reporting you to the regulator",
+                "@AcmeShop the heater you sold me started smoking and caught fire",
+                "@AcmeEats got food poisoning from your chicken wrap",
+                "@AcmePharma the pharmacy gave my mum the wrong dose of her medication",
+                "@AcmeToys my kid cut his hand on a sharp edge of this toy",
+                "@AcmeEats found a piece of glass in my salad",
+                "@AcmeEnergy I can smell gas near the meter and no one is coming",
+                "@AcmeShop the phone charger overheated and melted",
+                "@AcmeBank someone took £400 from my account and I didn't make the payment",
+                "@AcmeSoft my account got hacked and now I'm locked out",
+                "@AcmeShop got a text pretending to be you asking for my card details, is this a scam?",
+                "@AcmeTel someone ported my number without my permission",
+                "@AcmeBank there are transactions on my statement I don't recognise",
+                "@AcmeCafe your manager refused to serve me because I'm Muslim",
+                "@AcmeAir the crew made racist comments to my family",
+                "@AcmeBank your staff refused to serve me because of my accent",
+                "@AcmeTel that's it, I'm cancelling my contract",
+                "@AcmeStream cancelld my subscription, not paying for this anymore",
+                "@AcmeEnergy I'll be switching suppliers as soon as my contract ends",
+                "@AcmeAir lost my bag on the way to my sister's wedding. brilliant. just brilliant.",
+                "oh perfect, @AcmeNet is down again right before my exam",
+                "@AcmeBank thanks for blocking my card while I'm abroad with no way to pay for the hotel",
+                "@AcmeTel day 6 with no broadband. day SIX.",
+                "@AcmeShop returned the item 3 weeks ago and still waiting for my money back",
+                "@AcmeEnergy your engineer didn't turn up, again. took a day off work for nothing",
+                "@AcmeSoft ABSOLUTELY USELESS support, nobody reads the tickets",
+                "@AcmeRail paid for first class, no seats, no wifi, no staff",
+                "@AcmeStream why does the app log me out every single day?? so annoying",
+                "@AcmeShop I will be taking this to small claims if I don't get my refund",
+                "@AcmeEnergy my solicitor will be in touch about the overbilling",
+                "@AcmeBank complaint going to the FCA today",
+                "@AcmeEats my daughter had an allergic reaction, the dish had nuts and the menu said it didn't",
+                "@AcmeShop the kettle sparks when I plug it in",
+                "@AcmeRail the platform was a sheet of ice and an old man slipped and fell",
+                "@AcmeBank I've been scammed, someone pretending to be from your fraud team took £2000",
+                "@AcmeShop my account was accessed from another country and orders were placed",
+                "@AcmeTel there are payments on my bill I didn't authorise",
+                "@AcmeRail the guard shouted at me because I'm in a wheelchair and took too long",
+                "@AcmeCafe refused to let me in with my guide dog",
+                "@AcmeTel cancelling my contract the second it ends",
+                "@AcmeBank moving my money to another bank this week",
+                "@AcmeStream just cancelled my membership, not worth it anymore",
+                "@AcmeEnergy my card was refused and now my meter has no credit",
+                "@AcmeRail my mum fell down the stairs at the station, the lift was out of order",
+                "@AcmeBank my card was cloned and used in Spain",
+                "@AcmeShop the plug melted and sparks came out of the socket",
+                "@AcmeEats my son got a rash after eating your nuggets",
+                "@AcmeWater I'm reporting this to the regulator",
+                "@AcmeNet moving to another provider, 3 outages this month",
+                "@AcmeBank transfer still pending after 5 working days, where is my money",
+                "@AcmeTel you put my bill up again without telling me",
+                "@AcmeSoft the new UI is a mess, can't find anything",
+                "@AcmeEnergy estimated bills for 8 months, nobody has read the meter",
+                "@AcmeAir 4 hours on the tarmac with no water and no information",
+                "@AcmeBank your chatbot is useless, I just want to speak to a human",
+                "@AcmeTel I've called 5 times about the same fault and every time I get a different answer",
+                "@AcmeShop tracking has said \"out for delivery\" since Tuesday",
+                "@AcmeEats paid for a large meal and got a regular, not the first time",
+                "@AcmeSoft login loop on the mac app, can't get in at all",
+                "@AcmeRail cheers for the replacement bus that never turned up",
+                "@AcmeAir the gate agent mocked my hijab in front of everyone",
+                "@AcmeBank the branch manager said \"people like you\" can't get a mortgage",
+                "@AcmeAuto the brakes failed on the motorway, my car is only 2 months old",
+                "@AcmeShop the baby car seat buckle snapped",
+                "@AcmePharma my prescription was filled with the wrong pills",
+                "@AcmeBank got a call from \"your fraud team\" and they emptied my savings",
+                "@AcmeTel once my contract is up I'm gone",
+                "@AcmeInsure your renewal quote doubled, shopping around now",
+                "@AcmeBank hi, my salary went in this morning but it's not showing in the app",
+                "@AcmeAir we were promised hotel vouchers and got nothing",
+                "@AcmeTel honestly the worst. 3 engineers, 3 different stories, still no line",
+                "@AcmeShop my order says delivered but it's not here",
+                "@AcmeEats my food was left in the rain outside the wrong house",
+                "@AcmeStream I keep getting charged after I cancelled",
+                "@AcmeEnergy 45 mins in the queue and then the line went dead",
+                "@AcmeRail standing room only for £80, absolute disgrace",
+                "@AcmeShop someone ordered a TV on my account and had it sent to another address",
+                "@AcmeEats there was a hair and a piece of plastic in my burger",
+                "@AcmeHotel there's black mould all over the bathroom and my kid has asthma",
+                "@AcmeBank this is a breach of GDPR, I'll be contacting the ICO",
+                "@AcmeAir gate changed 3 times and nobody announced it, missed the flight",
+                "@AcmeBank why has my card been declined when there's money in the account",
+                "@AcmeTel the router you sent is DOA",
+                "@AcmeShop received someone else's order",
+                "@AcmeEats you charged me for extra cheese and there was none",
+                "@AcmeSoft your last update bricked my laptop",
+                "@AcmeStream buffering buffering buffering 😩",
+                "@AcmeAir been trying to get through to you for 2 days",
+                "@AcmeShop the battery in the power bank swelled up and started hissing",
+                "@AcmeEats my daughter is coeliac and you gave her a regular bun",
+                "@AcmeBank got an email saying my account is suspended, is this really you? I clicked the link",
+                "@AcmeAir I'm owed compensation under EU261 and I'll go to court if I have to",
+                "@AcmeTel sending my PAC code request now, bye",
+                "@AcmeCab driver refused to take me because of my guide dog",
+            ],
+        ),
+        (
+            Category::Praise,
+            &[
+                "not bad at all @AcmeEats, the new burger is decent",
+                "@AcmeAir crew absolutely killing it today, thank you!",
+                "this new @AcmeSoft update is fire 🔥",
+                "@AcmeBank I don't hate the new app, it's actually pretty good",
+                "@AcmeShop delivery came a day early, sooooo happy!!",
+                "shoutout to Sam at @AcmeTel who fixed my broadband in 5 minutes",
+                "@AcmeAir no complaints at all, smooth flight and friendly crew",
+                "@AcmeEats never had a late order with you, keep it up",
+                "@AcmeBank honestly the best bank I've ever had",
+                "😍😍 @AcmeCafe pumpkin latte is back",
+                "@AcmeSoft you guys nailed it with this release",
+                "@AcmeWater engineer was lovely and sorted the leak fast, much appreciated",
+                "@AcmeBurger the new spicy burger is killing it",
+                "@AcmeAir the crew went above and beyond for my nan today 💙",
+                "@AcmeBank your new budgeting feature is a game changer",
+                "@AcmeEats the new vegan menu slaps",
+                "big thanks to @AcmeWater for fixing the burst pipe so quickly",
+                "@AcmeCafe the smashed avocado toast was lovely",
+                "@AcmeEats thanks for bringing back the spicy wrap!",
+                "@AcmeBank the new app is so much faster, well done",
+                "@AcmeTel brilliant customer service from Priya today, sorted in one call",
+                "@AcmeRail on time every day this week, who are you and what have you done with my train 😂",
+                "@AcmeShop parcel arrived early and beautifully packed, thank you",
+                "@AcmeSoft finally a release with zero bugs, great job team",
+                "@AcmeEats driver was so polite even in the storm, give him a raise",
+                "@AcmeRail honestly impressed, on time and clean",
+                "massive thanks @AcmeBank for sorting my mortgage so fast",
+                "@AcmeEats fastest delivery ever 🚀",
+                "@AcmeSoft the support team were patient and clear, 10/10",
+                "@AcmeBank easiest account opening I've ever done",
+                "@AcmeTel fair play, the engineer was in and out in 20 mins and everything works",
+                "@AcmeShop obsessed with my new boots 😍",
+                "@AcmeEats you never miss 🙌",
+            ],
+        ),
+        (
+            Category::Question,
+            &[
+                "@AcmeShop does the app support Apple Pay?",
+                "@AcmeAir what's the baggage allowance for a domestic flight?",
+                "@AcmeBank how do I order a new card?",
+                "@AcmeTel is 5G available in Leeds yet?",
+                "@AcmeEats do you deliver after midnight?",
+                "@AcmeSoft can I use my licence on two laptops?",
+                "@AcmeEnergy when is the new tariff starting",
+                "hey @AcmeShop, what's your returns policy for sale items?",
+                "@AcmeBank can I switch to a joint account online?",
+                "@AcmeAir can I bring a pram on board?",
+                "@AcmeBank what's the daily limit for contactless?",
+                "@AcmeTel how do I set up voicemail on the new phone",
+                "@AcmeShop do you price match?",
+                "@AcmeApple how do I airdrop photos to my laptop?",
+                "@AcmeShop any chance you could tell me when the jumper is back in stock?",
+                "@AcmeEnergy do you offer a smart meter install in my area?",
+                "@AcmeStream is the new season out in the UK yet?",
+                "@AcmeAir do I need a visa for a layover in Dubai?",
+                "@AcmeBank what time do branches close on Saturday?",
+                "@AcmeTel roaming charges in the EU?",
+                "@AcmeStream how many screens can I watch on at once?",
+                "@AcmeShop when does the black friday sale start",
+                "@AcmeAir is there wifi on the A321?",
+                "@AcmeBank where can I find my sort code in the app",
+                "@AcmeTel does the new plan include EU roaming?",
+                "@AcmeAir hi! what's the cut off for online check-in?",
+            ],
+        ),
+        (
+            Category::Suggestion,
+            &[
+                "@AcmeSoft would be great if you added dark mode",
+                "@AcmeEats please add a tip option for drivers",
+                "@AcmeBank it would be really handy to have spending categories in the app",
+                "@AcmeAir you should let us pick seats at booking",
+                "@AcmeShop any chance of bringing back the green colourway?",
+                "@AcmeTel maybe consider a family plan?",
+                "@AcmeRail it'd be nice to have more plug sockets on the new trains",
+                "idea for @AcmeCafe: loyalty stamps in the app",
+                "@AcmeEats would be handy to save more than one address",
+                "@AcmeSoft please make the font size adjustable",
+                "@AcmeRail you guys should run a later train on Fridays",
+                "@AcmeBank please add Apple Pay support for business cards",
+                "@AcmeStream how about a download option for flights",
+                "@AcmeShop wish you'd stock more plus sizes",
+                "@AcmeEats an option to pick a delivery time slot would be amazing",
+                "@AcmeShop please do a student discount",
+            ],
+        ),
+        (
+            Category::Spam,
+            &[
+                "Follow me for free crypto giveaway 💰 link in bio",
+                "@AcmeBank earn $500 a day from home, DM me for details",
+                "🔥 cheap followers 🔥 visit my page @AcmeShop",
+                "@AcmeAir win a free iPhone, click the link in my bio",
+                "make $$$ with this one trick, check my profile",
+                "RT to win a $100 gift card! #giveaway #contest",
+                "DM me to learn how I made $10k in a week 💸 #passiveincome",
+                "@AcmeShop check out my page for cheap designer bags",
+                "free crypto airdrop, connect your wallet now",
+                "🚀🚀 100x gem launching now, don't miss out! @AcmeBank @AcmeAir",
+                "Hot singles in your area, click here 😘",
+                "I earned $3,000 this week trading with @CryptoKing, contact him now",
+            ],
+        ),
+        (
+            Category::Neutral,
+            &[
+                "at the @AcmeAir lounge in Heathrow",
+                "just ordered a pizza from @AcmeEats",
+                "@AcmeBank new branch opening on Main Street on Monday",
+                "switching to dark mode on the @AcmeSoft app",
+                "watching the game at the @AcmeCafe",
+                "heading to the @AcmeBank branch later",
+                "@AcmeAir flight AC123 now boarding at gate 5",
+                "new @AcmeTel ad on TV tonight",
+                "RT @AcmeAir: our winter schedule is now live",
+                "Flying @AcmeAir to Lisbon tomorrow",
+                "@AcmeTel's new ad uses a Queen song",
+                "@AcmeBank is hiring in Leeds",
+            ],
+        ),
+    ];
+    let mut misses = Vec::new();
+    for (want, texts) in cases {
+        for text in *texts {
+            let r = t(text);
+            if r.category != *want {
+                misses.push(format!(
+                    "{text:?}: {:?}, want {want:?}; {:?}",
+                    r.category, r.reasons
+                ));
+            }
+        }
+    }
+    report(misses);
+}
+
+#[test]
+fn hand_written_flags_and_look_alikes() {
+    let cases: &[(Flag, &[&str], &[&str])] = &[
+        (
+            Flag::LegalThreat,
+            &[
+                "@AcmeBank refund me or I'm filing a complaint with the financial ombudsman",
+                "@AcmeAir I'll be seeing you in small claims court",
+                "@AcmeShop I've contacted my solicitor about this",
+                "@AcmeTel I'm reporting you to Ofcom",
+                "@AcmeEnergy I'll be filing a chargeback and reporting you to the regulator",
+                "@AcmeShop I will be taking this to small claims if I don't get my refund",
+                "@AcmeEnergy my solicitor will be in touch about the overbilling",
+                "@AcmeBank complaint going to the FCA today",
+                "@AcmeWater I'm reporting this to the regulator",
+                "@AcmeShop I know my rights under the Consumer Rights Act",
+                "@AcmeBank this is a breach of GDPR, I'll be contacting the ICO",
+                "@AcmeAir I'm owed compensation under EU261 and I'll go to court if I have to",
+            ],
+            &[
+                "my lawn looks amazing thanks to @AcmeGarden",
+                "sue from accounts says hi @AcmeBank",
+                "@AcmeSoft the court case drama on tv is wild",
+                "@AcmeCafe the food court is packed today",
+                "@AcmeCafe playing on the basketball court next to your store",
+                "@AcmeSoft the new law firm template is great",
+            ],
+        ),
+        (
+            Flag::Safety,
+            &[
+                "@AcmeShop the heater you sold me started smoking and caught fire",
+                "@AcmeEats got food poisoning from your chicken wrap",
+                "@AcmePharma the pharmacy gave my mum the wrong dose of her medication",
+                "@AcmeToys my kid cut his hand on a sharp edge of this toy",
+                "@AcmeEats found a piece of glass in my salad",
+                "@AcmeEnergy I can smell gas near the meter and no one is coming",
+                "@AcmeShop the phone charger overheated and melted",
+                "@AcmeEats my daughter had an allergic reaction, the dish had nuts and the menu said it didn't",
+                "@AcmeShop the kettle sparks when I plug it in",
+                "@AcmeRail the platform was a sheet of ice and an old man slipped and fell",
+                "@AcmeRail my mum fell down the stairs at the station, the lift was out of order",
+                "@AcmeShop the plug melted and sparks came out of the socket",
+                "@AcmeEats my son got a rash after eating your nuggets",
+                "@AcmeAuto the brakes failed on the motorway, my car is only 2 months old",
+                "@AcmeShop the baby car seat buckle snapped",
+                "@AcmePharma my prescription was filled with the wrong pills",
+                "@AcmeEats there was a hair and a piece of plastic in my burger",
+                "@AcmeHotel there's black mould all over the bathroom and my kid has asthma",
+                "@AcmeShop the battery in the power bank swelled up and started hissing",
+                "@AcmeEats my daughter is coeliac and you gave her a regular bun",
+            ],
+            &[
+                "this album is fire",
+                "I'm dying to try the new @AcmeCafe menu",
+                "@AcmeBurger the new spicy burger is killing it",
+                "@AcmeSoft fire up the new release, can't wait",
+                "@AcmeAir that landing was sick",
+                "@AcmeTel the dead zone on my street is back",
+                "@AcmeCafe your new hot sauce is fire, 10/10",
+                "@AcmeSoft ready to fire up the new version tonight",
+                "rats, I missed the @AcmeShop flash sale",
+                "@AcmeShop do you sell wireless mice?",
+                "fell off my chair laughing at the @AcmeAir safety video",
+                "@AcmeEats the melted cheese on the new burger is perfect",
+                "my heart melted at the @AcmeAir christmas ad",
+                "@AcmeSoft our CI is on fire today lol, great release though",
+                "@AcmeShop do you sell a car seat for toddlers?",
+                "@AcmeSoft this release is the bomb",
+            ],
+        ),
+        (
+            Flag::FraudSecurity,
+            &[
+                "@AcmeBank someone took £400 from my account and I didn't make the payment",
+                "@AcmeSoft my account got hacked and now I'm locked out",
+                "@AcmeShop got a text pretending to be you asking for my card details, is this a scam?",
+                "@AcmeTel someone ported my number without my permission",
+                "@AcmeBank there are transactions on my statement I don't recognise",
+                "@AcmeBank I've been scammed, someone pretending to be from your fraud team took £2000",
+                "@AcmeShop my account was accessed from another country and orders were placed",
+                "@AcmeTel there are payments on my bill I didn't authorise",
+                "@AcmeBank my card was cloned and used in Spain",
+                "@AcmeBank got a call from \"your fraud team\" and they emptied my savings",
+                "@AcmeShop someone ordered a TV on my account and had it sent to another address",
+                "@AcmeBank got an email saying my account is suspended, is this really you? I clicked the link",
+            ],
+            &[
+                "@AcmeBank that new card design is a steal",
+                "@AcmeShop these prices are a steal!",
+                "just cloned the @AcmeSoft repo, builds fine",
+                "@AcmeSoft your ad is a brilliant spoof of the 80s",
+                "@AcmeShop stole the show with that christmas ad",
+                "@AcmeTel your prices are daylight robbery",
+            ],
+        ),
+        (
+            Flag::Press,
+            &[
+                "@AcmeAir I'm a reporter at the Guardian, could your press office get in touch?",
+                "@AcmeBank writing a story on branch closures, would you comment?",
+                "@AcmeEats I'm a journalist looking into driver pay, DM open",
+                "@AcmeAir hi, I'm a journalist at the BBC covering today's cancellations, who can I speak to?",
+                "@AcmeBank I'm a reporter with the Financial Times, can your press office call me back?",
+                "@AcmeTel Producer at BBC Watchdog here, we're looking into complaints about your broadband",
+            ],
+            &[
+                "press the button to start @AcmeSoft",
+                "I read a story about @AcmeAir pilots",
+                "@AcmeStream the new season of the show is great",
+            ],
+        ),
+        (
+            Flag::Discrimination,
+            &[
+                "@AcmeCafe your manager refused to serve me because I'm Muslim",
+                "@AcmeAir the crew made racist comments to my family",
+                "@AcmeBank your staff refused to serve me because of my accent",
+                "@AcmeRail the guard shouted at me because I'm in a wheelchair and took too long",
+                "@AcmeCafe refused to let me in with my guide dog",
+                "@AcmeAir the gate agent mocked my hijab in front of everyone",
+                "@AcmeBank the branch manager said \"people like you\" can't get a mortgage",
+                "@AcmeCab driver refused to take me because of my guide dog",
+            ],
+            &[
+                "@AcmeSoft the race condition bug is finally fixed",
+                "love my new hijab from @AcmeShop, so soft",
+            ],
+        ),
+        (
+            Flag::ChurnRisk,
+            &[
+                "@AcmeTel that's it, I'm cancelling my contract",
+                "@AcmeStream cancelld my subscription, not paying for this anymore",
+                "@AcmeEnergy I'll be switching suppliers as soon as my contract ends",
+                "@AcmeTel cancelling my contract the second it ends",
+                "@AcmeBank moving my money to another bank this week",
+                "@AcmeStream just cancelled my membership, not worth it anymore",
+                "@AcmeNet moving to another provider, 3 outages this month",
+                "@AcmeTel once my contract is up I'm gone",
+                "@AcmeInsure your renewal quote doubled, shopping around now",
+                "@AcmeTel sending my PAC code request now, bye",
+            ],
+            &[
+                "switching to dark mode on the @AcmeSoft app",
+                "@AcmeBank how do I switch to paperless statements?",
+                "@AcmeAir my flight was cancelled, can I rebook?",
+                "@AcmeTel how do I switch to the new plan?",
+                "@AcmeAir they keep cancelling flights on this route",
+                "@AcmeAir I'm leaving for the airport now, is the flight on time?",
+                "@AcmeTel I'm gone for the weekend, can I pause my broadband?",
+                "@AcmeStream cancel culture is wild",
+            ],
+        ),
+        (
+            Flag::TimeCritical,
+            &[
+                "@AcmeAir my flight boards in 40 minutes and my booking has vanished",
+                "@AcmeBank rent is due tomorrow and my transfer is still pending",
+                "@AcmeShop I need this dress for a wedding on Saturday and it hasn't shipped",
+                "@AcmeTel I work from home and have a client call in an hour, internet is down",
+                "@AcmeBank they charged me and rent is due in 2 hours",
+                "@AcmeAir my flight leaves at 6am and I still have no boarding pass",
+                "@AcmeBank urgent: my card was blocked and I need to pay my rent today",
+                "@AcmeShop I need it by Friday for my son's birthday",
+                "@AcmeAir my connection is in 50 mins and we're still on the runway",
+                "@AcmeBank I need the funds released today or I lose the house",
+                "@AcmeAir our flight is at 9 and the desk is closed, what do we do",
+                "@AcmeBank my mortgage completion is tomorrow and the funds haven't cleared",
+            ],
+            &[
+                "@AcmeAir my flight last month was great",
+                "shoutout to Sam at @AcmeTel who fixed my broadband in 5 minutes",
+                "@AcmeEats order arrived in 20 minutes, still hot",
+            ],
+        ),
+    ];
+    let mut misses = Vec::new();
+    for (flag, yes, no) in cases {
+        for text in *yes {
+            if !has(text, *flag) {
+                misses.push(format!("{text:?}: missing {flag:?}; {:?}", t(text).reasons));
+            }
+        }
+        for text in *no {
+            if has(text, *flag) {
+                misses.push(format!(
+                    "{text:?}: unwanted {flag:?}; {:?}",
+                    t(text).reasons
+                ));
+            }
+        }
+    }
+    report(misses);
+}
+
+#[test]
+fn hand_written_sentiment_sarcasm_and_slang() {
+    let cases: &[(Sentiment, &[&str])] = &[
+        (
+            Sentiment::Negative,
+            &[
+                "oh wonderful, my parcel is lost again 🙄 @AcmePost",
+                "love waiting 2 hours on hold @AcmeTel",
+                "@AcmeAir thanks for ruining my morning",
+                "great, another 3 hour delay @AcmeRail",
+                "@AcmeBank awesome, the app is down on payday. just brilliant",
+                "@AcmeEats cold fries AGAIN. amazing work guys",
+                "WORST SERVICE EVER @AcmeTel",
+                "@AcmePower power cut AGAIN!!! this is the 4th time this month",
+                "@AcmeTel no signal for 3 days now and you're still charging me. disgusting",
+                "@AcmeAir lost my bag on the way to my sister's wedding. brilliant. just brilliant.",
+                "oh perfect, @AcmeNet is down again right before my exam",
+                "@AcmeBank thanks for blocking my card while I'm abroad with no way to pay for the hotel",
+                "@AcmeSoft ABSOLUTELY USELESS support, nobody reads the tickets",
+                "@AcmeStream why does the app log me out every single day?? so annoying",
+                "@AcmeBank your chatbot is useless, I just want to speak to a human",
+                "@AcmeTel honestly the worst. 3 engineers, 3 different stories, still no line",
+                "@AcmeRail standing room only for £80, absolute disgrace",
+                "@AcmeStream buffering buffering buffering 😩",
+            ],
+        ),
+        (
+            Sentiment::Positive,
+            &[
+                "not bad at all @AcmeEats, the new burger is decent",
+                "@AcmeAir crew absolutely killing it today, thank you!",
+                "this new @AcmeSoft update is fire 🔥",
+                "@AcmeBank I don't hate the new app, it's actually pretty good",
+                "@AcmeShop delivery came a day early, sooooo happy!!",
+                "shoutout to Sam at @AcmeTel who fixed my broadband in 5 minutes",
+                "@AcmeAir no complaints at all, smooth flight and friendly crew",
+                "@AcmeEats never had a late order with you, keep it up",
+                "@AcmeBank honestly the best bank I've ever had",
+                "😍😍 @AcmeCafe pumpkin latte is back",
+                "@AcmeSoft you guys nailed it with this release",
+                "@AcmeWater engineer was lovely and sorted the leak fast, much appreciated",
+                "this album is fire",
+                "I'm dying to try the new @AcmeCafe menu",
+                "@AcmeBurger the new spicy burger is killing it",
+                "@AcmeShop these prices are a steal!",
+                "@AcmeAir the crew went above and beyond for my nan today 💙",
+                "@AcmeBank your new budgeting feature is a game changer",
+                "@AcmeEats the new vegan menu slaps",
+                "big thanks to @AcmeWater for fixing the burst pipe so quickly",
+                "@AcmeCafe your new hot sauce is fire, 10/10",
+                "@AcmeCafe the smashed avocado toast was lovely",
+                "@AcmeEats thanks for bringing back the spicy wrap!",
+                "@AcmeBank the new app is so much faster, well done",
+                "@AcmeTel brilliant customer service from Priya today, sorted in one call",
+                "@AcmeRail on time every day this week, who are you and what have you done with my train 😂",
+                "@AcmeShop parcel arrived early and beautifully packed, thank you",
+                "@AcmeSoft finally a release with zero bugs, great job team",
+                "@AcmeEats driver was so polite even in the storm, give him a raise",
+                "love my new hijab from @AcmeShop, so soft",
+                "@AcmeRail honestly impressed, on time and clean",
+                "massive thanks @AcmeBank for sorting my mortgage so fast",
+                "@AcmeEats fastest delivery ever 🚀",
+                "@AcmeSoft the support team were patient and clear, 10/10",
+                "@AcmeBank easiest account opening I've ever done",
+                "@AcmeTel fair play, the engineer was in and out in 20 mins and everything works",
+                "@AcmeShop obsessed with my new boots 😍",
+                "@AcmeEats you never miss 🙌",
+            ],
+        ),
+    ];
+    let mut misses = Vec::new();
+    for (want, texts) in cases {
+        for text in *texts {
+            let r = t(text);
+            if r.sentiment != *want {
+                misses.push(format!(
+                    "{text:?}: {:?} {}, want {want:?}",
+                    r.sentiment, r.sentiment_score
+                ));
+            }
+        }
+    }
+    report(misses);
+}
+
+#[test]
+fn hand_written_priority_and_route() {
+    // (text, priority, route)
+    let cases: &[(&str, Priority, &str)] = &[
+        (
+            "@AcmeEats got food poisoning from your chicken wrap",
+            Priority::P1,
+            "care",
+        ),
+        (
+            "@AcmeShop the kettle sparks when I plug it in",
+            Priority::P1,
+            "care",
+        ),
+        (
+            "@AcmeBank my card was cloned and used in Spain",
+            Priority::P1,
+            "security",
+        ),
+        ("@AcmeTel I'm reporting you to Ofcom", Priority::P1, "legal"),
+        (
+            "@AcmeCafe refused to let me in with my guide dog",
+            Priority::P1,
+            "pr",
+        ),
+        (
+            "@AcmeEats I'm a journalist looking into driver pay, DM open",
+            Priority::P2,
+            "pr",
+        ),
+        (
+            "@AcmeTel that's it, I'm cancelling my contract",
+            Priority::P2,
+            "care",
+        ),
+        (
+            "@AcmeAir my flight leaves at 6am and I still have no boarding pass",
+            Priority::P2,
+            "care",
+        ),
+        (
+            "@AcmeTel been on hold for 90 minutes, this is ridiculous",
+            Priority::P3,
+            "care",
+        ),
+        (
+            "@AcmeShop does the app support Apple Pay?",
+            Priority::P3,
+            "care",
+        ),
+        ("this album is fire", Priority::P4, "care"),
+        (
+            "switching to dark mode on the @AcmeSoft app",
+            Priority::P4,
+            "care",
+        ),
+        ("sue from accounts says hi @AcmeBank", Priority::P4, "care"),
+        (
+            "Follow me for free crypto giveaway 💰 link in bio",
+            Priority::P4,
+            "care",
+        ),
+        (
+            "@AcmeTel Producer at BBC Watchdog here, we're looking into complaints about your broadband",
+            Priority::P2,
+            "pr",
+        ),
+    ];
+    let mut misses = Vec::new();
+    for (text, priority, route) in cases {
+        let r = t(text);
+        if r.priority != *priority || r.route != *route {
+            misses.push(format!(
+                "{text:?}: {:?} {}, want {priority:?} {route}; {:?}",
+                r.priority, r.route, r.reasons
+            ));
+        }
+    }
+    report(misses);
+}
+
 const RISK_PHRASES: &[&str] = &[
     "my lawyer",
     "food poisoning",
