@@ -165,6 +165,8 @@ pub(crate) struct Analysis {
     pub features: [f32; NF],
     /// Complaint probability.
     pub complaint_p: f32,
+    /// Words with at least one letter (emoji and emoticons are not words).
+    pub words: u32,
 }
 
 impl Default for Analysis {
@@ -180,6 +182,7 @@ impl Default for Analysis {
             question: false,
             features: [0.0; NF],
             complaint_p: 0.0,
+            words: 0,
         }
     }
 }
@@ -460,5 +463,6 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         f32::from(u8::from(a.praise > 0 && failure + chasing > 0)),
     ];
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
+    a.words = st.words;
     a
 }

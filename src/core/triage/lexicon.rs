@@ -733,8 +733,28 @@ fn build_emoji() -> FxMap<char, f32> {
             m.insert(c, v);
         }
     }
+    // Descriptions with no scored word ("pouting face") would leave these out, yet on a care
+    // channel they carry the whole message ("😡😡😡 @AcmeAir").
+    for &(c, v) in EMOJI_EXTRA {
+        m.entry(c).or_insert(v);
+    }
     m
 }
+
+/// Hand-written valences (VADER's -4..4 scale) for emoji whose VADER description scores 0.
+/// Only emoji with one clear reading in customer messages: not 🔥 (praise slang or a real fire)
+/// or 🙏 ("please" as often as "thanks").
+const EMOJI_EXTRA: &[(char, f32)] = &[
+    ('😡', -2.5),
+    ('🤬', -3.0),
+    ('😤', -1.5),
+    ('👎', -2.0),
+    ('🙄', -1.5),
+    ('🤦', -1.5),
+    ('💩', -1.5),
+    ('🤮', -2.5),
+    ('👍', 1.5),
+];
 
 /// Looks a lowercase word up.
 #[inline]
@@ -788,6 +808,7 @@ mod tests {
         assert!(word(":)").is_some_and(|w| w.val > 0.0));
         assert!(WORDS.len() > 7000);
         assert!(EMOJI.get(&'😀').is_some_and(|v| *v > 0.0));
+        assert!(EMOJI.get(&'😡').is_some_and(|v| *v < 0.0));
     }
 
     #[test]

@@ -299,10 +299,15 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // is not positive: nobody mentions their lawyer to a brand in passing.
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
     let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
+    let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
+    // Angry emoji with no words at all ("😡😡😡 @AcmeAir") is a complaint the word-based model
+    // has nothing to read.
+    let emoji_anger = a.words == 0 && a.score.compound <= -0.3;
     let complaint = has_text
         && (a.complaint_p >= THRESHOLD
-            || (a.sarcasm.is_some() && a.score.compound < -0.05)
-            || (grave && a.score.compound < 0.3));
+            || sarcastic
+            || (grave && a.score.compound < 0.3)
+            || emoji_anger);
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
@@ -337,10 +342,12 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             }
             if a.complaint_p < THRESHOLD {
                 // The model alone would not have called it; say what did.
-                r.push_str(if a.sarcasm.is_some() {
+                r.push_str(if sarcastic {
                     "; sarcastic"
-                } else {
+                } else if grave && a.score.compound < 0.3 {
                     "; grave risk phrase in a message that is not positive"
+                } else {
+                    "; angry emoji and no words"
                 });
             }
             reasons.push(r);

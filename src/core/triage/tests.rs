@@ -380,6 +380,8 @@ fn hand_written_categories() {
         (
             Category::Complaint,
             &[
+                "😡😡😡 @AcmeAir",
+                "@AcmeBank 👎👎",
                 "oh wonderful, my parcel is lost again 🙄 @AcmePost",
                 "love waiting 2 hours on hold @AcmeTel",
                 "@AcmeAir thanks for ruining my morning",
@@ -840,6 +842,8 @@ fn hand_written_sentiment_sarcasm_and_slang() {
         (
             Sentiment::Negative,
             &[
+                "@AcmeAir 😡😡😡",
+                "@AcmeTel no signal again 🤬",
                 "oh wonderful, my parcel is lost again 🙄 @AcmePost",
                 "love waiting 2 hours on hold @AcmeTel",
                 "@AcmeAir thanks for ruining my morning",
