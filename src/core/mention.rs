@@ -25,12 +25,11 @@ pub struct Platform(Cow<'static, str>);
 
 /// Platforms we normalise ourselves: their names are shared, so cloning a platform (every triage
 /// carries one) allocates nothing.
-const KNOWN_PLATFORMS: [&str; 7] = [
+const KNOWN_PLATFORMS: [&str; 6] = [
     "x",
     "facebook",
     "instagram",
     "whatsapp",
-    "messenger",
     "linkedin",
     "generic",
 ];

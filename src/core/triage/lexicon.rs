@@ -649,7 +649,8 @@ fn slot<'a>(m: &'a mut FxMap<u128, Word>, spare: &'a mut Word, w: &str) -> &'a m
     }
 }
 
-/// Emoji valence: the summed valence of the words of the emoji's VADER description.
+/// Emoji valence: the summed valence of the words of the emoji's VADER description, or a
+/// hand-written one ([`EMOJI_EXTRA`]) when those words score nothing.
 pub(crate) static EMOJI: LazyLock<FxMap<char, f32>> = LazyLock::new(build_emoji);
 
 fn build_words() -> FxMap<u128, Word> {
@@ -823,5 +824,18 @@ mod tests {
         assert_eq!(word_bytes(b"\0"), None);
         assert_eq!(word_bytes(b"notaword"), None);
         assert_eq!(word_bytes(b"longer than sixteen bytes"), None);
+    }
+
+    #[test]
+    fn every_phrase_can_be_found_from_its_head_word() {
+        let list = &*super::super::cues::PHRASE_LIST;
+        for p in list {
+            // A head longer than a key can never be looked up, so its phrases would never fire.
+            assert!(key(p.words[0].as_bytes()).is_some(), "{:?}", p.words);
+            let w = word(&p.words[0]).expect("phrase heads are in the table");
+            // `phr_n` is a u8: a bigger group would silently lose phrases.
+            let n = list.iter().filter(|q| q.words[0] == p.words[0]).count();
+            assert_eq!(usize::from(w.phr_n), n, "{:?}", p.words);
+        }
     }
 }

@@ -296,12 +296,13 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Sarcasm about a service failure is a complaint whatever the learned weights say: the
     // opener ("thanks", "great") would otherwise pull the model towards praise.
     // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving) in a text that
-    // is not positive: nobody mentions their lawyer to a brand in passing.
+    // is not clearly positive (below the praise bar): nobody mentions their lawyer to a brand in
+    // passing.
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
     let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
     let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
-    // Angry emoji with no words at all ("😡😡😡 @AcmeAir") is a complaint the word-based model
-    // has nothing to read.
+    // Negative emoji or emoticons with no words at all ("😡😡😡 @AcmeAir", "👎👎") are a
+    // complaint the word-based model has nothing to read.
     let emoji_anger = a.words == 0 && a.score.compound <= -0.3;
     let complaint = has_text
         && (a.complaint_p >= THRESHOLD
@@ -345,9 +346,9 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                 r.push_str(if sarcastic {
                     "; sarcastic"
                 } else if grave && a.score.compound < 0.3 {
-                    "; grave risk phrase in a message that is not positive"
+                    "; grave risk phrase in a message that is not clearly positive"
                 } else {
-                    "; angry emoji and no words"
+                    "; only negative emoji or emoticons, no words"
                 });
             }
             reasons.push(r);

@@ -382,6 +382,8 @@ fn hand_written_categories() {
             &[
                 "😡😡😡 @AcmeAir",
                 "@AcmeBank 👎👎",
+                "@AcmeShop I earned 500 points but they're missing from my account",
+                "@AcmeTel my phone battery drains super fast since the update",
                 "oh wonderful, my parcel is lost again 🙄 @AcmePost",
                 "love waiting 2 hours on hold @AcmeTel",
                 "@AcmeAir thanks for ruining my morning",
@@ -660,6 +662,8 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeAir I'm owed compensation under EU261 and I'll go to court if I have to",
             ],
             &[
+                "thanks to Sue for sorting it so quickly @AcmeBank",
+                "@AcmeBank quick question about GDPR and your cookie settings",
                 "my lawn looks amazing thanks to @AcmeGarden",
                 "sue from accounts says hi @AcmeBank",
                 "@AcmeSoft the court case drama on tv is wild",
@@ -693,6 +697,12 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeEats my daughter is coeliac and you gave her a regular bun",
             ],
             &[
+                "@AcmeShop any wireless mice in stock?",
+                "@AcmeEats any allergen info for the new menu?",
+                "@AcmeShop too much plastic in your packaging",
+                "@AcmeShop black friday blowout sale starts now",
+                "@AcmeEats is the new pizza coeliac friendly?",
+                "@AcmeShop this deal sparked my interest",
                 "this album is fire",
                 "I'm dying to try the new @AcmeCafe menu",
                 "@AcmeBurger the new spicy burger is killing it",
@@ -728,6 +738,9 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeBank got an email saying my account is suspended, is this really you? I clicked the link",
             ],
             &[
+                "@AcmeShop do you sell skimmed milk?",
+                "someone made my day at @AcmeCafe",
+                "@AcmeShop is this genuine leather?",
                 "@AcmeBank that new card design is a steal",
                 "@AcmeShop these prices are a steal!",
                 "just cloned the @AcmeSoft repo, builds fine",
@@ -747,6 +760,8 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeTel Producer at BBC Watchdog here, we're looking into complaints about your broadband",
             ],
             &[
+                "@AcmeTel writing for the second time about my bill",
+                "@AcmeShop my newspaper didn't arrive this morning",
                 "press the button to start @AcmeSoft",
                 "I read a story about @AcmeAir pilots",
                 "@AcmeStream the new season of the show is great",
@@ -765,6 +780,8 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeCab driver refused to take me because of my guide dog",
             ],
             &[
+                "@AcmeLaw the letter was marked without prejudice",
+                "@AcmeAir can I bring my guide dog on board?",
                 "@AcmeSoft the race condition bug is finally fixed",
                 "love my new hijab from @AcmeShop, so soft",
             ],

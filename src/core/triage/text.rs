@@ -5,7 +5,8 @@
 //! Social text rules handled here: @handles and URLs are not words; `#hashtags` are read as their
 //! word; leading/trailing punctuation is stripped unless the whole chunk is an emoticon (`:-(`);
 //! elongations ("sooooo", "goood") are collapsed and remembered as emphasis; emoji become tokens
-//! carrying the valence of their VADER description; ALL-CAPS words are remembered as emphasis.
+//! carrying the valence of their VADER description (or a hand-written one, see
+//! `lexicon::EMOJI_EXTRA`); ALL-CAPS words are remembered as emphasis.
 
 use super::lexicon::{self, EMOJI};
 
@@ -74,13 +75,13 @@ pub(crate) struct Scratch {
 /// Longest word we try to de-elongate (longer chunks are not words).
 const MAX_WORD: usize = 48;
 
-/// Byte classes, one table lookup per byte instead of a chain of comparisons.
+/// Byte classes, one table lookup per byte instead of a chain of comparisons (letters are
+/// counted through [`INC`]).
 const WS: u8 = 1;
-const ALPHA: u8 = 1 << 1;
-const PUNCT: u8 = 1 << 2;
-const DIGIT: u8 = 1 << 3;
-const NON_ASCII: u8 = 1 << 4;
-const COLON: u8 = 1 << 5;
+const PUNCT: u8 = 1 << 1;
+const DIGIT: u8 = 1 << 2;
+const NON_ASCII: u8 = 1 << 3;
+const COLON: u8 = 1 << 4;
 
 const CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
@@ -89,8 +90,6 @@ const CLASS: [u8; 256] = {
         let c = b as u8;
         t[b] = if c.is_ascii_whitespace() {
             WS
-        } else if c.is_ascii_alphabetic() {
-            ALPHA
         } else if c.is_ascii_digit() {
             DIGIT
         } else if c == b':' {
@@ -145,7 +144,7 @@ fn count(bytes: &[u8], b: u8) -> u32 {
 pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
     let bytes = text.as_bytes();
     let n = bytes.len();
-    // The zero padding lets a word's packed key be one 16-byte load (see `lexicon::word_at`).
+    // The zero padding lets a word's packed key be one 16-byte load (see `lexicon::key_at`).
     // Mapped rather than copied then lowercased: a small `memcpy` call costs more than this
     // (vectorised) loop.
     s.lower.clear();
