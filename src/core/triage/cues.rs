@@ -1577,6 +1577,21 @@ pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             out.push(Phrase::new(words, cue));
         }
     }
+    // Phones type ’ for the apostrophe ("i’ll sue"): every phrase with one also gets that form.
+    let curly: Vec<Phrase> = out
+        .iter()
+        .filter(|p| p.words.iter().any(|w| w.contains('\'')))
+        .map(|p| {
+            let words = p
+                .words
+                .iter()
+                .map(|w| w.replace('\'', "\u{2019}"))
+                .collect();
+            Phrase::new(words, p.cue)
+        })
+        .filter(|p| lexicon::key(p.words[0].as_bytes()).is_some())
+        .collect();
+    out.extend(curly);
     // Group by head word; longest first so the first match in a group is the longest.
     out.sort_by(|a, b| {
         a.words[0]

@@ -710,6 +710,26 @@ fn build_words() -> FxMap<u128, Word> {
     for &w in BOOST_DOWN {
         slot(&mut m, &mut spare, w).boost = -B_INCR;
     }
+    // Phones type ’ for the apostrophe: "don’t" and "can’t" must read like "don't" and
+    // "can't". Only the word's own meaning is copied; phrases get their own ’ forms in `cues`.
+    let curly: Vec<(u128, Word)> = m
+        .iter()
+        .filter_map(|(k, w)| {
+            let bytes = k.to_le_bytes();
+            let word = &bytes[..bytes.iter().position(|b| *b == 0).unwrap_or(MAX_KEY)];
+            let text = std::str::from_utf8(word).ok()?;
+            text.contains('\'')
+                .then(|| key(text.replace('\'', "\u{2019}").as_bytes()))
+                .flatten()
+                .map(|k| (k, *w))
+        })
+        .collect();
+    for (k, w) in curly {
+        let e = m.entry(k).or_default();
+        e.val = w.val;
+        e.boost = w.boost;
+        e.role |= w.role;
+    }
     m
 }
 

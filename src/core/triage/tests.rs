@@ -382,6 +382,7 @@ fn hand_written_categories() {
             &[
                 "😡😡😡 @AcmeAir",
                 "@AcmeBank 👎👎",
+                "@AcmeTel I’ve been on hold for an hour and nobody’s picked up",
                 "@AcmeShop I earned 500 points but they're missing from my account",
                 "@AcmeTel my phone battery drains super fast since the update",
                 "oh wonderful, my parcel is lost again 🙄 @AcmePost",
@@ -729,6 +730,7 @@ fn hand_written_flags_and_look_alikes() {
                 "@AcmeShop got a text pretending to be you asking for my card details, is this a scam?",
                 "@AcmeTel someone ported my number without my permission",
                 "@AcmeBank there are transactions on my statement I don't recognise",
+                "@AcmeBank two payments on my card I don’t recognise",
                 "@AcmeBank I've been scammed, someone pretending to be from your fraud team took £2000",
                 "@AcmeShop my account was accessed from another country and orders were placed",
                 "@AcmeTel there are payments on my bill I didn't authorise",
