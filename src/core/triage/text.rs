@@ -229,7 +229,7 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             }
             word_token(bytes, s, &mut st, piece, i, None);
         } else {
-            let counts = ((acc & LANE) as u32, ((acc >> 21) & LANE) as u32);
+            let counts = letters_and_capitals(acc);
             word_token(bytes, s, &mut st, start, i, Some(counts));
         }
     }
@@ -309,9 +309,15 @@ fn word_token(
 
 /// Letters and capitals in `orig`.
 fn letter_counts(orig: &[u8]) -> (u32, u32) {
-    let acc = orig
-        .iter()
-        .fold(0u64, |a, &b| a.wrapping_add(INC[usize::from(b)]));
+    letters_and_capitals(
+        orig.iter()
+            .fold(0u64, |a, &b| a.wrapping_add(INC[usize::from(b)])),
+    )
+}
+
+/// The letter and capital lanes of summed [`INC`] counters.
+#[inline]
+fn letters_and_capitals(acc: u64) -> (u32, u32) {
     ((acc & LANE) as u32, ((acc >> 21) & LANE) as u32)
 }
 
