@@ -167,6 +167,8 @@ pub(crate) struct Analysis {
     pub complaint_p: f32,
     /// Words with at least one letter (emoji and emoticons are not words).
     pub words: u32,
+    /// First "problem put right" cue.
+    pub resolved: Option<(u32, u32)>,
 }
 
 impl Default for Analysis {
@@ -183,6 +185,7 @@ impl Default for Analysis {
             features: [0.0; NF],
             complaint_p: 0.0,
             words: 0,
+            resolved: None,
         }
     }
 }
@@ -260,6 +263,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             }
             Cue::Question => question += 1,
             Cue::Reply => reply += 1,
+            Cue::Resolved => a.resolved = a.resolved.or(span),
             Cue::Ignore => {}
         }
     });

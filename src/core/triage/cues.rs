@@ -51,6 +51,9 @@ pub(crate) enum Cue {
     /// How care agents answer customers ("sorry to hear", "please dm us"): a reply, not a
     /// complaint, even when it repeats the customer's trouble.
     Reply,
+    /// A problem put right ("sorted it", "working again"): with a clearly positive tone the
+    /// message thanks the brand rather than complains.
+    Resolved,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -1352,6 +1355,10 @@ const PHRASES: &[(&str, Cue)] = &[
     ("recover your lost", Spam),
     // praise
     ("thank you", Praise),
+    // Longer than the head of "so much for" (sarcasm), so "thanks so much for the fix" stays
+    // thanks.
+    ("thank you so much", Praise),
+    ("thanks so much", Praise),
     ("thanks", Praise),
     ("thank u", Praise),
     ("thx", Praise),
@@ -1391,6 +1398,19 @@ const PHRASES: &[(&str, Cue)] = &[
     ("nothing to complain about", Praise),
     ("never had a problem", Slang),
     ("never had a problem until", Failure),
+    ("sorted it", Resolved),
+    ("sorted it out", Resolved),
+    ("got it sorted", Resolved),
+    ("all sorted", Resolved),
+    ("fixed it", Resolved),
+    ("fixed it quickly", Resolved),
+    ("all fixed", Resolved),
+    ("resolved it", Resolved),
+    ("got it resolved", Resolved),
+    ("problem solved", Resolved),
+    ("working again", Resolved),
+    ("back up and running", Resolved),
+    ("up and running again", Resolved),
     ("battery drains", Failure),
     ("battery drain", Failure),
     ("battery draining", Failure),

@@ -304,7 +304,12 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Negative emoji or emoticons with no words at all ("😡😡😡 @AcmeAir", "👎👎") are a
     // complaint the word-based model has nothing to read.
     let emoji_anger = a.words == 0 && a.score.compound <= -0.3;
+    // Thanks for a problem put right ("had an issue but you sorted it, great work") is praise,
+    // however much trouble it recounts, unless it is sarcastic or carries a grave risk.
+    let thanks_for_fix =
+        a.resolved.is_some() && a.score.compound >= 0.3 && a.sarcasm.is_none() && !grave;
     let complaint = has_text
+        && !thanks_for_fix
         && (a.complaint_p >= THRESHOLD
             || sarcastic
             || (grave && a.score.compound < 0.3)
@@ -368,6 +373,11 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             let mut r = String::with_capacity(32);
             r.push_str("praise: positive tone ");
             push_score(&mut r, sentiment_score);
+            if let (true, Some(c)) = (thanks_for_fix, a.resolved) {
+                r.push_str(", thanks for a problem put right: '");
+                r.push_str(&String::from_utf8_lossy(span(&s.lower, c)));
+                r.push('\'');
+            }
             reasons.push(r);
         }
         Category::Neutral => {}

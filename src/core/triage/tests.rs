@@ -398,6 +398,8 @@ fn hand_written_categories() {
         (
             Category::Complaint,
             &[
+                "@AcmeTel you still haven't fixed it, third week without internet",
+                "@AcmeBank they said it was sorted but my card still doesn't work",
                 "😡😡😡 @AcmeAir",
                 "@AcmeBank 👎👎",
                 "@AcmeTel I’ve been on hold for an hour and nobody’s picked up",
@@ -524,6 +526,9 @@ fn hand_written_categories() {
         (
             Category::Praise,
             &[
+                "@AcmeNet had an issue this morning but you sorted it, great work",
+                "@AcmeBank card was blocked but your team got it sorted in minutes, brilliant service",
+                "@AcmeTel internet is working again, thanks so much for the quick fix",
                 "not bad at all @AcmeEats, the new burger is decent",
                 "@AcmeAir crew absolutely killing it today, thank you!",
                 "this new @AcmeSoft update is fire 🔥",
