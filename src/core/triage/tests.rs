@@ -1077,3 +1077,129 @@ proptest! {
         prop_assert_eq!(a.queue, a.priority <= Priority::P2);
     }
 }
+
+/// A batch written after the fixes above, to check they carry over to new text: category and
+/// the flags that must be among the result's.
+#[test]
+fn hand_written_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        (
+            "@AcmeAir my connecting flight leaves in 50 minutes and we're still sat on the tarmac",
+            Category::Complaint,
+            &[Flag::TimeCritical],
+        ),
+        (
+            "@AcmeBank I've been locked out of my online banking for 3 days and nobody can help",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeShop what time do you close on Sundays?",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeSoft it would be amazing if you let us export to CSV",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "@AcmeRail cheers for holding the train for me this morning, legends",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeBank someone has hacked my account and changed my password",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmePower there's a strong smell of gas outside and your helpline isn't answering",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeEats my son had an allergic reaction to your nuggets, they said nut free",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeAir I'm a journalist at the Times looking into your refund delays, please DM me",
+            Category::Complaint,
+            &[Flag::Press],
+        ),
+        (
+            "@AcmeCafe your staff refused to serve me because I'm in a wheelchair",
+            Category::Complaint,
+            &[Flag::Discrimination],
+        ),
+        (
+            "@AcmeTel if this isn't fixed by Friday I'm cancelling my contract",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+        (
+            "@AcmeBank I'll be taking this to the financial ombudsman",
+            Category::Complaint,
+            &[Flag::LegalThreat],
+        ),
+        (
+            "Win a free iPhone!!! click the link in my bio 🔥🔥",
+            Category::Spam,
+            &[],
+        ),
+        (
+            "@AcmeShop yet another parcel left in the rain. soaked. cheers for that",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeStream wow, buffering again during the final. fantastic",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeBank not impressed at all with the new app",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeAir the lounge in T5 was not bad at all tbh",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeGym charged me twice this month and won't refund",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeTel rent is due tomorrow and you've taken £200 from my account by mistake",
+            Category::Complaint,
+            &[Flag::TimeCritical],
+        ),
+        (
+            "@AcmeShop my order says delivered but nothing's here",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeHotel room was filthy, hair in the bed, never staying again",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+        ("just landed with @AcmeAir", Category::Neutral, &[]),
+    ];
+    let mut misses = Vec::new();
+    for (text, cat, flags) in cases {
+        let r = t(text);
+        let fl_ok = flags.iter().all(|f| r.flags.contains(f));
+        if r.category != *cat || !fl_ok {
+            misses.push(format!(
+                "{text}: {:?} {:?} want {cat:?} {flags:?}; {:?}",
+                r.category, r.flags, r.reasons
+            ));
+        }
+    }
+    report(misses);
+}
