@@ -308,12 +308,14 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // however much trouble it recounts, unless it is sarcastic or carries a grave risk.
     let thanks_for_fix =
         a.resolved.is_some() && a.score.compound >= 0.3 && a.sarcasm.is_none() && !grave;
+    // A request for something new ("pls add a widget") with no trouble in it is a suggestion,
+    // however much its politeness ("please") looks like a complaint to the model.
+    let calm_suggestion =
+        a.suggest.is_some() && a.complaint_cue.is_none() && a.score.compound > -0.05;
+    let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion;
     let complaint = has_text
         && !thanks_for_fix
-        && (a.complaint_p >= THRESHOLD
-            || sarcastic
-            || (grave && a.score.compound < 0.3)
-            || emoji_anger);
+        && (model_says || sarcastic || (grave && a.score.compound < 0.3) || emoji_anger);
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
@@ -346,7 +348,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                 r.push_str(", negative tone ");
                 push_score(&mut r, sentiment_score);
             }
-            if a.complaint_p < THRESHOLD {
+            if !model_says {
                 // The model alone would not have called it; say what did.
                 r.push_str(if sarcastic {
                     "; sarcastic"

@@ -1190,13 +1190,49 @@ fn hand_written_fresh_batch() {
         ),
         ("just landed with @AcmeAir", Category::Neutral, &[]),
     ];
+    expect_category_and_flags(cases);
+}
+
+/// A second fresh batch, written after the first one's fixes.
+#[test]
+fn hand_written_second_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("@AcmeInsure 6 weeks and my claim still hasnt been looked at. shocking", Category::Complaint, &[]),
+        ("@AcmeMobile why is my bill £40 more than last month??", Category::Complaint, &[]),
+        ("@AcmeAir can I take a power bank in my hand luggage?", Category::Question, &[]),
+        ("@AcmeBank do you have a branch in Leeds city centre?", Category::Question, &[]),
+        ("@AcmeApp pls add a widget for the home screen, would use it every day", Category::Suggestion, &[]),
+        ("@AcmeEats you should really add a tip option for drivers", Category::Suggestion, &[]),
+        ("@AcmeTel shoutout to Priya on live chat, sorted my roaming in 2 mins 🙌", Category::Praise, &[]),
+        ("@AcmeShop LOVE the new store layout!!!", Category::Praise, &[]),
+        ("@AcmeBank got a text saying my account is suspended with a link, is this you?", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeToys the toy's battery cover came off and my toddler nearly swallowed the battery", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeBus driver called me a racial slur and drove off", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeGym I'm reporting you to trading standards", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeTel producer from BBC Watchdog here, can we talk about your billing errors?", Category::Complaint, &[Flag::Press]),
+        ("@AcmeEnergy thats it, switching to octopus. 3 wrong bills in a row", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeAir wedding is tomorrow and you've lost my suit", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeBank ur app keeps crashing when i try to pay someone", Category::Complaint, &[]),
+        ("@AcmeRail THE 8:05 IS CANCELLED AGAIN", Category::Complaint, &[]),
+        ("@AcmeCoffee oh brilliant, wrong order again. third time this week 🙃", Category::Complaint, &[]),
+        ("@AcmeShop thanks for nothing", Category::Complaint, &[]),
+        ("@AcmeBank love the new card design", Category::Praise, &[]),
+        ("@AcmeAir no issues at all today, smooth check-in", Category::Praise, &[]),
+        ("Follow @CryptoGuru for 100x gains 🚀🚀 DM for signals", Category::Spam, &[]),
+        ("@AcmeBank the app is ok I guess", Category::Neutral, &[]),
+        ("@AcmeTel my nan has been without a landline for 10 days, she's 89 and lives alone", Category::Complaint, &[]),
+    ];
+    expect_category_and_flags(cases);
+}
+
+/// Triages every text and reports each whose category differs or that lacks a listed flag.
+fn expect_category_and_flags(cases: &[(&str, Category, &[Flag])]) {
     let mut misses = Vec::new();
     for (text, cat, flags) in cases {
         let r = t(text);
-        let fl_ok = flags.iter().all(|f| r.flags.contains(f));
-        if r.category != *cat || !fl_ok {
+        if r.category != *cat || !flags.iter().all(|f| r.flags.contains(f)) {
             misses.push(format!(
-                "{text}: {:?} {:?} want {cat:?} {flags:?}; {:?}",
+                "{text}: {:?} {:?}, want {cat:?} {flags:?}; {:?}",
                 r.category, r.flags, r.reasons
             ));
         }
