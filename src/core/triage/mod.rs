@@ -270,6 +270,11 @@ fn find_phrase(lower: &[u8], phrase: &str) -> bool {
     })
 }
 
+/// A grave risk phrase (legal, safety, fraud, discrimination, churn) makes a complaint unless
+/// the text is at least this positive: injuries and lawyers are rarely praise, even when a word
+/// like "hot" or "strong" lifts the tone ("so hot it burnt my hand").
+const GRAVE_UNLESS_ABOVE: f32 = 0.5;
+
 fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) -> Triage {
     let mut reasons: Vec<String> = Vec::new();
     let mut flags: Vec<Flag> = Vec::new();
@@ -296,7 +301,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Sarcasm about a service failure is a complaint whatever the learned weights say: the
     // opener ("thanks", "great") would otherwise pull the model towards praise.
     // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving) in a text that
-    // is not clearly positive (below the praise bar): nobody mentions their lawyer to a brand in
+    // is not clearly positive (below [`GRAVE_UNLESS_ABOVE`]): nobody mentions their lawyer to a brand in
     // passing.
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
     let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
@@ -315,7 +320,10 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion;
     let complaint = has_text
         && !thanks_for_fix
-        && (model_says || sarcastic || (grave && a.score.compound < 0.3) || emoji_anger);
+        && (model_says
+            || sarcastic
+            || (grave && a.score.compound < GRAVE_UNLESS_ABOVE)
+            || emoji_anger);
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
@@ -352,7 +360,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                 // The model alone would not have called it; say what did.
                 r.push_str(if sarcastic {
                     "; sarcastic"
-                } else if grave && a.score.compound < 0.3 {
+                } else if grave && a.score.compound < GRAVE_UNLESS_ABOVE {
                     "; grave risk phrase in a message that is not clearly positive"
                 } else {
                     "; only negative emoji or emoticons, no words"

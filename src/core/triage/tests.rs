@@ -1239,3 +1239,34 @@ fn expect_category_and_flags(cases: &[(&str, Category, &[Flag])]) {
     }
     report(misses);
 }
+
+/// A third fresh batch: typos, negation, questions that complain, and the rarer flag wordings.
+#[test]
+fn hand_written_third_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("@AcmeBank not happy at all, 45 mins on hold and then cut off", Category::Complaint, &[]),
+        ("@AcmeTel can't believe I'm paying for this rubbish signal", Category::Complaint, &[]),
+        ("@AcmeAir why do I have to pay £60 to change a name on a ticket??", Category::Complaint, &[]),
+        ("@AcmeShop the jumper shrank after one wash, terrible quality", Category::Complaint, &[]),
+        ("@AcmeStream not good enough. 3rd outage this month", Category::Complaint, &[]),
+        ("@AcmeEats order #4411 missing the drinks again smh", Category::Complaint, &[]),
+        ("@AcmeBank I got a 2FA code I didn't request, is someone trying to get into my account?", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeBank someone logged into my account from another country", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmePharmacy you gave my mum the wrong dosage on her prescription", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeKettle the handle got so hot it burnt my hand", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeShop I'm a reporter working on an article about late deliveries, can you comment?", Category::Complaint, &[Flag::Press]),
+        ("@AcmeLettings I'll see you in the small claims court", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeBank my solicitor will be in touch about this", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeCafe the manager told my friend to take her headscarf off or leave", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeTel I want my PAC code, I'm done", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeAir quick q, is wifi free on long haul?", Category::Question, &[]),
+        ("@AcmeGym how do I freeze my membership for a month?", Category::Question, &[]),
+        ("@AcmeShop would be nice to have a gift wrap option at checkout", Category::Suggestion, &[]),
+        ("@AcmeBank the new savings pot feature is brilliant 👏👏", Category::Praise, &[]),
+        ("@AcmeRail first train in ages that was actually on time, well done!", Category::Praise, &[]),
+        ("@AcmeEats absolutely smashed it with the new menu 😋", Category::Praise, &[]),
+        ("RT @AcmeNews: AcmeBank announces new CEO", Category::Neutral, &[]),
+        ("💰💰 Make £500 a day from home, no experience needed, message me 💰💰", Category::Spam, &[]),
+    ];
+    expect_category_and_flags(cases);
+}
