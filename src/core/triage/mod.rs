@@ -301,8 +301,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Sarcasm about a service failure is a complaint whatever the learned weights say: the
     // opener ("thanks", "great") would otherwise pull the model towards praise.
     // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving) in a text that
-    // is not clearly positive (below [`GRAVE_UNLESS_ABOVE`]): nobody mentions their lawyer to a brand in
-    // passing.
+    // is not clearly positive (below [`GRAVE_UNLESS_ABOVE`]): nobody mentions their lawyer to a
+    // brand in passing.
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
     let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
     let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
