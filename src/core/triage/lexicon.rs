@@ -763,8 +763,8 @@ fn build_emoji() -> FxMap<char, f32> {
 }
 
 /// Hand-written valences (VADER's -4..4 scale) for emoji whose VADER description scores 0.
-/// Only emoji with one clear reading in customer messages: not 🔥 (praise slang or a real fire)
-/// or 🙏 ("please" as often as "thanks").
+/// Only emoji with one clear reading in customer messages: 🔥 is praise slang (a real fire is
+/// described in words, which raise the safety flag); not 🙏 ("please" as often as "thanks").
 const EMOJI_EXTRA: &[(char, f32)] = &[
     ('😡', -2.5),
     ('🤬', -3.0),
@@ -775,6 +775,7 @@ const EMOJI_EXTRA: &[(char, f32)] = &[
     ('💩', -1.5),
     ('🤮', -2.5),
     ('👍', 1.5),
+    ('🔥', 1.5),
 ];
 
 /// Looks a lowercase word up.

@@ -1270,3 +1270,30 @@ fn hand_written_third_fresh_batch() {
     ];
     expect_category_and_flags(cases);
 }
+
+/// A fourth fresh batch: long posts from review sites and Facebook, direct messages with no
+/// handle, mixed tone, and emoji praise.
+#[test]
+fn hand_written_fourth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("Love the food at AcmeBistro but the service tonight was awful, waited an hour for mains", Category::Complaint, &[]),
+        ("Booked a table for 8 at AcmeBistro for my dad's 70th and they gave it away. Nobody apologised. Ruined the evening.", Category::Complaint, &[]),
+        ("Stayed at the Acme Hotel Leeds last week. Room was clean, staff were lovely, breakfast was great. Would stay again.", Category::Praise, &[]),
+        ("hi, my washing machine from you is leaking water everywhere and the engineer hasn't turned up twice", Category::Complaint, &[]),
+        ("Hello, can you tell me if my order has shipped yet? Order 55123", Category::Question, &[]),
+        ("two hours. TWO HOURS. on hold with @AcmeBank", Category::Complaint, &[]),
+        ("another day, another @AcmeRail delay", Category::Complaint, &[]),
+        ("@AcmeTel imagine paying for 5G and getting no signal in central London", Category::Complaint, &[]),
+        ("@AcmeBank my elderly dad was scammed out of £3,000 and your fraud team won't help", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeEats found glass in my salad", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeCar the brakes failed on the motorway, we could have been killed", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeTel my dad is disabled and your engineer refused to come inside", Category::Complaint, &[]),
+        ("@AcmeBank hi I'd like to make a complaint please", Category::Complaint, &[]),
+        ("@AcmeShop where is my refund?! it's been 30 days", Category::Complaint, &[]),
+        ("@AcmeAir do you do vegan meals on the Tokyo flight?", Category::Question, &[]),
+        ("@AcmeGym the new classes are 🔥🔥", Category::Praise, &[]),
+        ("@AcmeBank thanks Jo for the help today, really appreciated", Category::Praise, &[]),
+        ("at @AcmeCafe with the girls ☕", Category::Neutral, &[]),
+    ];
+    expect_category_and_flags(cases);
+}
