@@ -757,14 +757,15 @@ fn build_emoji() -> FxMap<char, f32> {
     // Descriptions with no scored word ("pouting face") would leave these out, yet on a care
     // channel they carry the whole message ("😡😡😡 @AcmeAir").
     for &(c, v) in EMOJI_EXTRA {
-        m.entry(c).or_insert(v);
+        m.insert(c, v);
     }
     m
 }
 
-/// Hand-written valences (VADER's -4..4 scale) for emoji whose VADER description scores 0.
-/// Only emoji with one clear reading in customer messages: 🔥 is praise slang (a real fire is
-/// described in words, which raise the safety flag); not 🙏 ("please" as often as "thanks").
+/// Hand-written valences (VADER's -4..4 scale) that replace what an emoji's VADER description
+/// gives: 0 for most of these ("pouting face"), and -1.4 for 🔥 ("fire"), which customers use
+/// as praise slang (a real fire is described in words, which raise the safety flag). Only emoji
+/// with one clear reading in customer messages: not 🙏 ("please" as often as "thanks").
 const EMOJI_EXTRA: &[(char, f32)] = &[
     ('😡', -2.5),
     ('🤬', -3.0),
@@ -831,6 +832,7 @@ mod tests {
         assert!(WORDS.len() > 7000);
         assert!(EMOJI.get(&'😀').is_some_and(|v| *v > 0.0));
         assert!(EMOJI.get(&'😡').is_some_and(|v| *v < 0.0));
+        assert!(EMOJI.get(&'🔥').is_some_and(|v| *v > 0.0));
     }
 
     #[test]
