@@ -23,22 +23,30 @@ pub const MENTION_SCHEMA: &str = "mention-triage/mention@1";
 #[serde(transparent)]
 pub struct Platform(Cow<'static, str>);
 
-/// Platforms we normalise ourselves: their names are shared, so cloning a platform (every triage
-/// carries one) allocates nothing.
-const KNOWN_PLATFORMS: [&str; 6] = [
-    "x",
-    "facebook",
-    "instagram",
-    "whatsapp",
-    "linkedin",
-    "generic",
-];
-
 impl Platform {
     /// X (Twitter).
-    pub fn x() -> Self {
-        Self(Cow::Borrowed("x"))
-    }
+    pub const X: Self = Self(Cow::Borrowed("x"));
+    /// Facebook Pages and Messenger.
+    pub const FACEBOOK: Self = Self(Cow::Borrowed("facebook"));
+    /// Instagram.
+    pub const INSTAGRAM: Self = Self(Cow::Borrowed("instagram"));
+    /// WhatsApp Business.
+    pub const WHATSAPP: Self = Self(Cow::Borrowed("whatsapp"));
+    /// LinkedIn organisation pages.
+    pub const LINKEDIN: Self = Self(Cow::Borrowed("linkedin"));
+    /// A listening tool posting normalised mentions.
+    pub const GENERIC: Self = Self(Cow::Borrowed("generic"));
+
+    /// Platforms we normalise ourselves: parsing one of these names shares the constant, so
+    /// cloning the platform (every triage carries one) allocates nothing.
+    const KNOWN: [Self; 6] = [
+        Self::X,
+        Self::FACEBOOK,
+        Self::INSTAGRAM,
+        Self::WHATSAPP,
+        Self::LINKEDIN,
+        Self::GENERIC,
+    ];
 
     /// Parses a platform name, rejecting empty, long or non-slug values.
     pub fn parse(s: &str) -> Result<Self, PayloadError> {
@@ -47,10 +55,10 @@ impl Platform {
             && s.bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-');
         if ok {
-            Ok(Self(match KNOWN_PLATFORMS.iter().find(|k| **k == s) {
-                Some(k) => Cow::Borrowed(k),
-                None => Cow::Owned(s.to_owned()),
-            }))
+            Ok(Self::KNOWN
+                .into_iter()
+                .find(|k| k.as_str() == s)
+                .unwrap_or_else(|| Self(Cow::Owned(s.to_owned()))))
         } else {
             Err(PayloadError::Invalid("platform"))
         }

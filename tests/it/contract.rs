@@ -158,7 +158,7 @@ async fn brand_reply_marks_author_answered(s: &dyn Store) {
     let t = now();
     s.insert_mention(&p1("600", "a6", t)).await.unwrap();
     let reply = BrandReply {
-        platform: Platform::x(),
+        platform: Platform::X,
         reply_id: "r600".into(),
         to_author_id: "a6".into(),
         at: t + Duration::minutes(5),

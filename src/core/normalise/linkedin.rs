@@ -27,11 +27,6 @@ use crate::core::error::PayloadError;
 use crate::core::mention::{MentionParts, Platform, Visibility};
 use crate::core::verify::VerifiedBody;
 
-fn platform() -> Platform {
-    // A constant slug; `parse` cannot refuse it.
-    Platform::parse("linkedin").expect("constant platform name is valid")
-}
-
 /// Normalises a LinkedIn delivery.
 pub fn normalise(
     body: &VerifiedBody<'_>,
@@ -97,7 +92,7 @@ fn notification(n: &Value, brand: &BrandRules, now: OffsetDateTime) -> Result<Ev
         "COMMENT" | "SHARE_MENTION" | "COMMENT_EDIT" => {}
         "COMMENT_DELETE" => {
             return Ok(Event::Removed {
-                platform: platform(),
+                platform: Platform::LINKEDIN,
                 id,
             })
         }
@@ -108,7 +103,7 @@ fn notification(n: &Value, brand: &BrandRules, now: OffsetDateTime) -> Result<Ev
                 .filter(|a| !is_brand(a));
             return Ok(match to {
                 Some(to) => Event::BrandReply(BrandReply {
-                    platform: platform(),
+                    platform: Platform::LINKEDIN,
                     reply_id: id,
                     to_author_id: to.to_owned(),
                     at,
@@ -123,7 +118,7 @@ fn notification(n: &Value, brand: &BrandRules, now: OffsetDateTime) -> Result<Ev
         return Ok(Event::Ignored(IgnoreReason::OwnPost));
     }
     let m = MentionParts {
-        platform: platform(),
+        platform: Platform::LINKEDIN,
         author_id: actor.unwrap_or_else(|| unattributed_author(&id)),
         text: deco.and_then(decorated_text),
         id,

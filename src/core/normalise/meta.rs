@@ -45,15 +45,10 @@ enum Product {
 
 impl Product {
     fn platform(self) -> Platform {
-        // The three names are constant slugs; `parse` cannot refuse them.
-        Platform::parse(self.name()).expect("constant platform names are valid")
-    }
-
-    fn name(self) -> &'static str {
         match self {
-            Product::Page => "facebook",
-            Product::Instagram => "instagram",
-            Product::WhatsApp => "whatsapp",
+            Product::Page => Platform::FACEBOOK,
+            Product::Instagram => Platform::INSTAGRAM,
+            Product::WhatsApp => Platform::WHATSAPP,
         }
     }
 }
@@ -73,9 +68,14 @@ impl Ctx<'_> {
         match author_id {
             Some(id) => {
                 self.account.as_deref() == Some(id)
-                    || self.brand.is_brand(self.product.name(), id, handle)
+                    || self
+                        .brand
+                        .is_brand(self.product.platform().as_str(), id, handle)
             }
-            None => handle.is_some_and(|h| self.brand.is_brand(self.product.name(), "", Some(h))),
+            None => handle.is_some_and(|h| {
+                self.brand
+                    .is_brand(self.product.platform().as_str(), "", Some(h))
+            }),
         }
     }
 }

@@ -278,7 +278,7 @@ fn from_v1(
             .or_else(|| t.quoted_status.and_then(|q| q.user).and_then(|u| u.id_str));
         return Ok(match to {
             Some(to) if Some(to.as_str()) != brand_id => Event::BrandReply(BrandReply {
-                platform: Platform::x(),
+                platform: Platform::X,
                 reply_id: t.id_str,
                 to_author_id: to,
                 at: created_at,
@@ -299,7 +299,7 @@ fn from_v1(
         .as_ref()
         .map(|h| format!("https://x.com/{h}/status/{}", t.id_str));
     let m = MentionParts {
-        platform: Platform::x(),
+        platform: Platform::X,
         id: t.id_str,
         text,
         author_id: t.user.id_str,
@@ -350,7 +350,7 @@ fn from_dm(
     if from_brand {
         return Ok(match recipient {
             Some(to) if Some(to.as_str()) != brand_id => Event::BrandReply(BrandReply {
-                platform: Platform::x(),
+                platform: Platform::X,
                 reply_id: dm.id,
                 to_author_id: to,
                 at: created_at,
@@ -359,7 +359,7 @@ fn from_dm(
         });
     }
     let m = MentionParts {
-        platform: Platform::x(),
+        platform: Platform::X,
         id: dm.id,
         text: mc.message_data.and_then(|d| d.text),
         author_id: mc.sender_id,
@@ -397,7 +397,7 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
     {
         return Ok(match post.in_reply_to_user_id {
             Some(to) if Some(&to) != brand_id.as_ref() => Event::BrandReply(BrandReply {
-                platform: Platform::x(),
+                platform: Platform::X,
                 reply_id: post.id,
                 to_author_id: to,
                 at: created_at,
@@ -417,7 +417,7 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
         .as_ref()
         .map(|h| format!("https://x.com/{h}/status/{}", post.id));
     let m = MentionParts {
-        platform: Platform::x(),
+        platform: Platform::X,
         id: post.id,
         text: post.text,
         author_id: post.author_id,

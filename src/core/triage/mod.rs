@@ -305,6 +305,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // brand in passing.
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
     let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
+    let grave_not_positive = grave && a.score.compound < GRAVE_UNLESS_ABOVE;
     let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
     // Negative emoji or emoticons with no words at all ("😡😡😡 @AcmeAir", "👎👎") are a
     // complaint the word-based model has nothing to read.
@@ -320,10 +321,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion;
     let complaint = has_text
         && !thanks_for_fix
-        && (model_says
-            || sarcastic
-            || (grave && a.score.compound < GRAVE_UNLESS_ABOVE)
-            || emoji_anger);
+        && (model_says || sarcastic || grave_not_positive || emoji_anger);
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
@@ -360,7 +358,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                 // The model alone would not have called it; say what did.
                 r.push_str(if sarcastic {
                     "; sarcastic"
-                } else if grave && a.score.compound < GRAVE_UNLESS_ABOVE {
+                } else if grave_not_positive {
                     "; grave risk phrase in a message that is not clearly positive"
                 } else {
                     "; only negative emoji or emoticons, no words"
