@@ -1598,6 +1598,13 @@ pub(crate) struct Phrase {
     pub keys: Vec<u128>,
     /// What it signals.
     pub cue: Cue,
+    /// For the whole group this phrase heads or belongs to: one bit ([`second_bit`]) per second
+    /// word of its multi-word phrases, all bits when one of them is too long to pack. A head
+    /// word is often followed by a word no phrase of its group continues with ("my" + a noun),
+    /// and one test then skips all of them.
+    pub group_seconds: u64,
+    /// How many phrases of the group have more than one word (they come first).
+    pub group_multi: u8,
 }
 
 impl Phrase {
@@ -1606,8 +1613,21 @@ impl Phrase {
             .iter()
             .map(|w| lexicon::key(w.as_bytes()).unwrap_or(0))
             .collect();
-        Self { words, keys, cue }
+        Self {
+            words,
+            keys,
+            cue,
+            group_seconds: 0,
+            group_multi: 0,
+        }
     }
+}
+
+/// The bit a packed second word sets in [`Phrase::group_seconds`].
+#[inline]
+fn second_bit(k: u128) -> u64 {
+    let x = ((k as u64) ^ ((k >> 64) as u64)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    1 << (x >> 58)
 }
 
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
@@ -1665,6 +1685,27 @@ pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     });
     // A phrase listed twice (e.g. by two `*` expansions) keeps its first cue.
     out.dedup_by(|a, b| a.words == b.words);
+    let mut i = 0;
+    while i < out.len() {
+        let n = out[i..]
+            .iter()
+            .take_while(|p| p.words[0] == out[i].words[0])
+            .count();
+        let group = &mut out[i..i + n];
+        let multi = group.iter().filter(|p| p.words.len() > 1).count();
+        let seconds = group[..multi].iter().fold(0u64, |m, p| {
+            m | if p.keys[1] == 0 {
+                u64::MAX
+            } else {
+                second_bit(p.keys[1])
+            }
+        });
+        for p in group {
+            p.group_seconds = seconds;
+            p.group_multi = u8::try_from(multi).unwrap_or(u8::MAX);
+        }
+        i += n;
+    }
     out
 });
 
@@ -1702,7 +1743,15 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
             // Every longer phrase in the group is checked against the next token first: its
             // key is computed once.
             let next = toks.get(i + 1).map_or(0, key);
-            for p in list.get(a..a + n).unwrap_or_default() {
+            // No multi-word phrase of the group continues with the next word: only the
+            // one-word phrases at the end of the group can match.
+            let from = match list.get(a) {
+                Some(head) if head.group_seconds & second_bit(next) == 0 => {
+                    a + usize::from(head.group_multi)
+                }
+                _ => a,
+            };
+            for p in list.get(from..a + n).unwrap_or_default() {
                 let len = p.words.len();
                 if i + len > toks.len() || (len > 1 && p.keys[1] != 0 && p.keys[1] != next) {
                     continue;
