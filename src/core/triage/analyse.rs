@@ -7,8 +7,8 @@
 
 use super::cues::{self, Cue};
 use super::lexicon::{
-    ACTION, BUT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, MONEY, PLEASE, QWORD, SECOND_PERSON,
-    SERVICE_NOUN, TIME,
+    ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY,
+    PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
 };
 use super::sentiment::{self, Score};
 use super::text::{self, Scratch};
@@ -283,22 +283,29 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             }
         }
     }
-    // Token-level signals.
-    let (mut first, mut second, mut durations, mut events) = (0u32, 0u32, 0u32, 0u32);
-    let (mut nouns, mut frustration, mut please, mut negw, mut posw, mut neg_emo) =
-        (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
-    let (mut times, mut money, mut actions) = (0u32, st.dollars, 0u32);
+    // Token-level signals. The ten counted roles are summed in packed lanes, one add per word,
+    // unpacked every 4,095 words so no lane overflows.
+    let mut roles = [0u32; (16 - COUNTED_SHIFT) as usize];
+    for batch in s.toks.chunks((1 << LANE_BITS) - 1) {
+        let lanes = batch.iter().fold(0u128, |acc, t| {
+            acc + ROLE_LANES[usize::from(t.role >> COUNTED_SHIFT)]
+        });
+        for (k, r) in roles.iter_mut().enumerate() {
+            *r += ((lanes >> (LANE_BITS as usize * k)) & ((1 << LANE_BITS) - 1)) as u32;
+        }
+    }
+    // Lane k counts role bit `COUNTED_SHIFT + k`.
+    let lane = |bit: u16| roles[(bit.trailing_zeros() - COUNTED_SHIFT) as usize];
+    let (first, second, durations, events) = (
+        lane(FIRST_PERSON),
+        lane(SECOND_PERSON),
+        lane(DURATION),
+        lane(EVENT),
+    );
+    let (nouns, frustration, please) = (lane(SERVICE_NOUN), lane(FRUSTRATION), lane(PLEASE));
+    let (times, money, actions) = (lane(TIME), st.dollars + lane(MONEY), lane(ACTION));
+    let (mut negw, mut posw, mut neg_emo) = (0u32, 0u32, 0u32);
     for (i, t) in s.toks.iter().enumerate() {
-        first += u32::from(t.role & FIRST_PERSON != 0);
-        second += u32::from(t.role & SECOND_PERSON != 0);
-        durations += u32::from(t.role & DURATION != 0);
-        events += u32::from(t.role & EVENT != 0);
-        nouns += u32::from(t.role & SERVICE_NOUN != 0);
-        frustration += u32::from(t.role & FRUSTRATION != 0);
-        please += u32::from(t.role & PLEASE != 0);
-        times += u32::from(t.role & TIME != 0);
-        money += u32::from(t.role & MONEY != 0);
-        actions += u32::from(t.role & ACTION != 0);
         negw += u32::from(t.val <= -0.5);
         posw += u32::from(t.val >= 0.5);
         // Emoticons and emoji are the tokens that are not plain words.

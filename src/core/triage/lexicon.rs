@@ -22,17 +22,17 @@ pub(crate) const BUT: u16 = 1 << 1;
 /// Role bit: "least" (negates unless "at least").
 pub(crate) const LEAST: u16 = 1 << 2;
 /// Role bit: a service-failure event word (delay, cancelled, stuck): turns "thanks for" sarcastic.
-pub(crate) const EVENT: u16 = 1 << 3;
+pub(crate) const EVENT: u16 = 1 << 6;
 /// Role bit: a positive opener that can be sarcastic ("great", "thanks", "love").
-pub(crate) const OPENER: u16 = 1 << 4;
+pub(crate) const OPENER: u16 = 1 << 3;
 /// Role bit: first-person pronoun (complaints are about "my" order).
-pub(crate) const FIRST_PERSON: u16 = 1 << 5;
+pub(crate) const FIRST_PERSON: u16 = 1 << 7;
 /// Role bit: a word that opens a question ("why", "how", "can").
-pub(crate) const QWORD: u16 = 1 << 6;
+pub(crate) const QWORD: u16 = 1 << 4;
 /// Role bit: a duration or count unit ("hours", "days", "weeks"): waiting time in complaints.
-pub(crate) const DURATION: u16 = 1 << 7;
+pub(crate) const DURATION: u16 = 1 << 8;
 /// Role bit: "no" (negates the next lexicon word instead of carrying its own valence).
-pub(crate) const NO: u16 = 1 << 8;
+pub(crate) const NO: u16 = 1 << 5;
 /// Role bit: second person / brand address ("you", "your"): complaints talk to the brand.
 pub(crate) const SECOND_PERSON: u16 = 1 << 9;
 
@@ -50,6 +50,31 @@ pub(crate) const MONEY: u16 = 1 << 14;
 /// Role bit: a past-tense customer action or contact ("ordered", "paid", "called", "told"): the
 /// story of a transaction that went wrong.
 pub(crate) const ACTION: u16 = 1 << 15;
+
+/// The role bits from here up ([`EVENT`] to [`ACTION`]) are the ones the complaint model
+/// counts; keeping them together lets [`ROLE_LANES`] count all ten with one add per word.
+pub(crate) const COUNTED_SHIFT: u32 = 6;
+/// Width of one counter lane in [`ROLE_LANES`] sums.
+pub(crate) const LANE_BITS: u32 = 12;
+
+/// For each combination of counted role bits (`role >> COUNTED_SHIFT`), one 1 in the
+/// [`LANE_BITS`]-bit lane of each bit set: summing these over the words counts every role at
+/// once. A sum must be unpacked before any lane reaches 2^12, i.e. every 4,095 words.
+pub(crate) static ROLE_LANES: [u128; 1 << (16 - COUNTED_SHIFT)] = {
+    let mut t = [0u128; 1 << (16 - COUNTED_SHIFT)];
+    let mut i = 0;
+    while i < t.len() {
+        let mut k = 0;
+        while k < 16 - COUNTED_SHIFT {
+            if i & (1 << k) != 0 {
+                t[i] |= 1 << (LANE_BITS * k);
+            }
+            k += 1;
+        }
+        i += 1;
+    }
+    t
+};
 
 /// Everything known about one lowercase word.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
