@@ -810,29 +810,32 @@ pub(crate) fn word(w: &str) -> Option<&'static Word> {
     word_bytes(w.as_bytes())
 }
 
+/// `KEY_MASK[len]` keeps the first `len` bytes of a packed key.
+static KEY_MASK: [u128; MAX_KEY + 1] = {
+    let mut t = [0u128; MAX_KEY + 1];
+    let mut len = 1;
+    while len <= MAX_KEY {
+        t[len] = u128::MAX >> (8 * (MAX_KEY - len));
+        len += 1;
+    }
+    t
+};
+
 /// The packed key of the word `buf[lo..lo + len]` (0 when empty or longer than [`MAX_KEY`]),
 /// where `buf` has at least [`MAX_KEY`] bytes after `lo` (the tokenizer pads its buffer): one
 /// 16-byte load and a mask, no copy loop.
-#[inline]
+#[inline(always)]
 pub(crate) fn key_at(buf: &[u8], lo: usize, len: usize) -> u128 {
-    if len == 0 || len > MAX_KEY {
-        return 0;
-    }
-    let Some(bytes) = buf.get(lo..lo + MAX_KEY) else {
+    let (Some(mask), Some(bytes)) = (KEY_MASK.get(len), buf.get(lo..lo + MAX_KEY)) else {
         return 0;
     };
     let mut b = [0u8; MAX_KEY];
     b.copy_from_slice(bytes);
-    let mask = if len == MAX_KEY {
-        u128::MAX
-    } else {
-        (1u128 << (8 * len)) - 1
-    };
     u128::from_le_bytes(b) & mask
 }
 
 /// Looks up the word `buf[lo..lo + len]` (see [`key_at`] for the padding it needs).
-#[inline]
+#[inline(always)]
 pub(crate) fn word_at(buf: &[u8], lo: usize, len: usize) -> Option<&'static Word> {
     WORDS.get(key_at(buf, lo, len))
 }

@@ -75,16 +75,23 @@ pub(crate) struct Scratch {
 /// Longest word we try to de-elongate (longer chunks are not words).
 const MAX_WORD: usize = 48;
 
-/// Byte classes, one table lookup per byte instead of a chain of comparisons (letters are
-/// counted through [`INC`]).
-const WS: u8 = 1;
-const PUNCT: u8 = 1 << 1;
-const DIGIT: u8 = 1 << 2;
-const NON_ASCII: u8 = 1 << 3;
-const COLON: u8 = 1 << 4;
+/// One table entry per byte: summed counters in the low bits (letters in bits 0..18, capitals
+/// in 18..36, punctuation in 36..54) and class flags above them, read from the OR of the
+/// entries. One load per byte serves both. A lane holds 2^18 - 1: a chunk is at most the
+/// text, and mentions keep at most 64 KiB; the adds wrap rather than panic on anything longer
+/// than 256 KiB, and the flags' own carries only run upwards, out of the counters' way.
+const LANE_BITS: u32 = 18;
+const LANE: u64 = (1 << LANE_BITS) - 1;
+const LETTER_INC: u64 = 1;
+const UPPER_INC: u64 = 1 << LANE_BITS;
+const PUNCT_INC: u64 = 1 << (2 * LANE_BITS);
+const DIGIT: u64 = 1 << 60;
+const NON_ASCII: u64 = 1 << 61;
+const COLON: u64 = 1 << 62;
+const WS: u64 = 1 << 63;
 
-const CLASS: [u8; 256] = {
-    let mut t = [0u8; 256];
+const CLASS: [u64; 256] = {
+    let mut t = [0u64; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
@@ -93,9 +100,13 @@ const CLASS: [u8; 256] = {
         } else if c.is_ascii_digit() {
             DIGIT
         } else if c == b':' {
-            PUNCT | COLON
+            PUNCT_INC | COLON
         } else if c.is_ascii_punctuation() {
-            PUNCT
+            PUNCT_INC
+        } else if c.is_ascii_uppercase() {
+            LETTER_INC | UPPER_INC
+        } else if c.is_ascii_lowercase() {
+            LETTER_INC
         } else if c >= 0x80 {
             NON_ASCII
         } else {
@@ -106,32 +117,9 @@ const CLASS: [u8; 256] = {
     t
 };
 
-/// Packed per-chunk counters, summed with one add per byte: letters in bits 0..21, capitals in
-/// 21..42, punctuation in 42..63. A chunk is at most the text, far below 2^21 bytes (mentions
-/// keep at most 64 KiB), and the adds wrap rather than panic on anything longer.
-const LANE: u64 = (1 << 21) - 1;
-const INC: [u64; 256] = {
-    let mut t = [0u64; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_uppercase() {
-            1 | 1 << 21
-        } else if c.is_ascii_lowercase() {
-            1
-        } else if c.is_ascii_punctuation() {
-            1 << 42
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 #[inline]
 fn is_punct(b: u8) -> bool {
-    CLASS[usize::from(b)] & PUNCT != 0
+    CLASS[usize::from(b)] & PUNCT_INC != 0
 }
 
 /// How often `b` occurs (the compiler vectorises this).
@@ -169,14 +157,13 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         }
         let start = i;
         // One pass finds the chunk's end and sums its counters and classes.
-        let (mut acc, mut any) = (0u64, 0u8);
+        let (mut acc, mut any) = (0u64, 0u64);
         while i < n {
-            let b = usize::from(bytes[i]);
-            let c = CLASS[b];
+            let c = CLASS[usize::from(bytes[i])];
             if c & WS != 0 {
                 break;
             }
-            acc = acc.wrapping_add(INC[b]);
+            acc = acc.wrapping_add(c);
             any |= c;
             i += 1;
         }
@@ -190,7 +177,11 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         }
         leading = false;
         let lc = &s.lower[start..i];
-        if (any & COLON != 0 && lc.windows(3).any(|w| w == b"://")) || lc.starts_with(b"www.") {
+        // "www." read as four bytes from the padded buffer: past a shorter chunk come whitespace
+        // or padding, which cannot match, and one compare replaces a length test the branch
+        // predictor gets wrong.
+        let www = s.lower.get(start..start + 4) == Some(b"www.".as_slice());
+        if (any & COLON != 0 && lc.windows(3).any(|w| w == b"://")) || www {
             st.urls += 1;
             continue;
         }
@@ -202,7 +193,7 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             st.numbers += 1;
         }
         // Emoticons such as ":-(" or "<3" are whole chunks with punctuation.
-        let punct = (acc >> 42) as usize;
+        let punct = ((acc >> (2 * LANE_BITS)) & LANE) as usize;
         if punct * 2 >= chunk.len() {
             if let Some(w) = lexicon::word_at(&s.lower, start, i - start) {
                 if w.val != 0.0 {
@@ -311,20 +302,23 @@ fn word_token(
 fn letter_counts(orig: &[u8]) -> (u32, u32) {
     letters_and_capitals(
         orig.iter()
-            .fold(0u64, |a, &b| a.wrapping_add(INC[usize::from(b)])),
+            .fold(0u64, |a, &b| a.wrapping_add(CLASS[usize::from(b)])),
     )
 }
 
-/// The letter and capital lanes of summed [`INC`] counters.
+/// The letter and capital lanes of summed [`CLASS`] entries.
 #[inline]
 fn letters_and_capitals(acc: u64) -> (u32, u32) {
-    ((acc & LANE) as u32, ((acc >> 21) & LANE) as u32)
+    ((acc & LANE) as u32, ((acc >> LANE_BITS) & LANE) as u32)
 }
 
 /// Whether a letter occurs three or more times in a row ("sooo").
 fn has_letter_run3(w: &[u8]) -> bool {
-    w.windows(3)
-        .any(|x| x[0].is_ascii_alphabetic() && x[0] == x[1] && x[1] == x[2])
+    // Every window is tested, with `&` rather than `&&`: no early exit or short circuit for
+    // the branch predictor to guess (half the words are unknown and come here).
+    w.windows(3).fold(false, |found, x| {
+        found | (x[0].is_ascii_alphabetic() & (x[0] == x[1]) & (x[1] == x[2]))
+    })
 }
 
 /// "sooooo" -> "soo" -> "so"; "goooood" -> "good". Stack buffer only.
