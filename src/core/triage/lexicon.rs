@@ -640,7 +640,7 @@ impl Table {
     }
 
     /// The word with this packed key.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn get(&self, k: u128) -> Option<&Word> {
         let mask = self.tags.len() - 1;
         let (mut i, tag) = Self::hash(k, self.shift);
@@ -820,6 +820,12 @@ static KEY_MASK: [u128; MAX_KEY + 1] = {
     }
     t
 };
+
+/// The mask keeping the first `len` bytes (at most [`MAX_KEY`]) of a packed key.
+#[inline(always)]
+pub(crate) fn key_mask(len: usize) -> u128 {
+    KEY_MASK.get(len).copied().unwrap_or(u128::MAX)
+}
 
 /// The packed key of the word `buf[lo..lo + len]` (0 when empty or longer than [`MAX_KEY`]),
 /// where `buf` has at least [`MAX_KEY`] bytes after `lo` (the tokenizer pads its buffer): one

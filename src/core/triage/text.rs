@@ -117,15 +117,19 @@ const CLASS: [u64; 256] = {
     t
 };
 
+/// Per byte, the marks counted over the whole text: `!` in bits 0..21, `?` in 21..42, `$` in
+/// 42..63 (the text is far below 2^21 bytes; the adds wrap rather than panic).
+const MARKS: [u64; 256] = {
+    let mut t = [0u64; 256];
+    t[b'!' as usize] = 1;
+    t[b'?' as usize] = 1 << 21;
+    t[b'$' as usize] = 1 << 42;
+    t
+};
+
 #[inline]
 fn is_punct(b: u8) -> bool {
     CLASS[usize::from(b)] & PUNCT_INC != 0
-}
-
-/// How often `b` occurs (the compiler vectorises this).
-#[inline]
-fn count(bytes: &[u8], b: u8) -> u32 {
-    bytes.iter().map(|&x| u32::from(x == b)).sum()
 }
 
 /// Fills `s` from `text` and returns the counts.
@@ -133,18 +137,15 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
     let bytes = text.as_bytes();
     let n = bytes.len();
     // The zero padding lets a word's packed key be one 16-byte load (see `lexicon::key_at`).
-    // Mapped rather than copied then lowercased: a small `memcpy` call costs more than this
-    // (vectorised) loop.
+    // Sized first, then mapped in place: a loop with no capacity checks, which vectorises.
     s.lower.clear();
-    s.lower.extend(bytes.iter().map(u8::to_ascii_lowercase));
-    s.lower.extend_from_slice(&[0; lexicon::MAX_KEY]);
+    s.lower.resize(n + lexicon::MAX_KEY, 0);
+    for (l, b) in s.lower.iter_mut().zip(bytes) {
+        *l = b.to_ascii_lowercase();
+    }
     s.toks.clear();
-    let mut st = Stats {
-        excl: count(bytes, b'!'),
-        quest: count(bytes, b'?'),
-        dollars: count(bytes, b'$'),
-        ..Stats::default()
-    };
+    let mut st = Stats::default();
+    let mut marks = 0u64;
     let mut leading = true;
     let mut last_meaningful_q = false;
     let mut i = 0;
@@ -159,12 +160,14 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
         // One pass finds the chunk's end and sums its counters and classes.
         let (mut acc, mut any) = (0u64, 0u64);
         while i < n {
-            let c = CLASS[usize::from(bytes[i])];
+            let b = usize::from(bytes[i]);
+            let c = CLASS[b];
             if c & WS != 0 {
                 break;
             }
             acc = acc.wrapping_add(c);
             any |= c;
+            marks = marks.wrapping_add(MARKS[b]);
             i += 1;
         }
         let chunk = &bytes[start..i];
@@ -207,7 +210,7 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             let mut piece = start;
             for (off, c) in text[start..i].char_indices() {
                 if let Some(v) = (!c.is_ascii()).then(|| EMOJI.get(&c)).flatten() {
-                    word_token(bytes, s, &mut st, piece, start + off, None);
+                    piece_token(bytes, s, &mut st, piece, start + off);
                     let at = (start + off) as u32;
                     s.toks.push(Tok {
                         lo: at,
@@ -218,13 +221,15 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
                     piece = start + off + c.len_utf8();
                 }
             }
-            word_token(bytes, s, &mut st, piece, i, None);
+            piece_token(bytes, s, &mut st, piece, i);
         } else {
             let counts = letters_and_capitals(acc);
             word_token(bytes, s, &mut st, start, i, Some(counts));
         }
     }
     st.ends_question = last_meaningful_q;
+    let lane = |k: u32| ((marks >> (21 * k)) & ((1 << 21) - 1)) as u32;
+    (st.excl, st.quest, st.dollars) = (lane(0), lane(1), lane(2));
     st
 }
 
@@ -243,10 +248,17 @@ fn push(s: &mut Scratch, lo: usize, hi: usize, w: &lexicon::Word, caps: bool, el
     });
 }
 
+/// [`word_token`] for a piece of a chunk between emoji: kept out of line, so the common path
+/// inlines only one copy.
+#[inline(never)]
+fn piece_token(orig: &[u8], s: &mut Scratch, st: &mut Stats, lo: usize, hi: usize) {
+    word_token(orig, s, st, lo, hi, None);
+}
+
 /// Adds the word in `s.lower[lo..hi]` (punctuation stripped), if any; `orig` is the original
 /// text. `counts` carries the letter and capital counts when the caller already has them for
 /// exactly these letters.
-#[inline]
+#[inline(always)]
 fn word_token(
     orig: &[u8],
     s: &mut Scratch,
@@ -277,10 +289,11 @@ fn word_token(
     let lower = &b[lo..hi];
     let nt = lower[lower.len() - 1] == b't'
         && (lower.ends_with(b"n't") || lower.ends_with("n\u{2019}t".as_bytes()));
-    let (entry, elong) = match lexicon::word_at(b, lo, hi - lo) {
+    let key = lexicon::key_at(b, lo, hi - lo);
+    let (entry, elong) = match lexicon::WORDS.get(key) {
         Some(e) => (Some(e), false),
         // Only an unknown word is worth de-elongating ("sooooo" is not in the lexicon).
-        None if has_letter_run3(lower) => (deelongate(lower), true),
+        None if has_letter_run3(lower, key) => (deelongate(lower), true),
         None => (None, false),
     };
     let e = entry.copied().unwrap_or_default();
@@ -312,13 +325,32 @@ fn letters_and_capitals(acc: u64) -> (u32, u32) {
     ((acc & LANE) as u32, ((acc >> LANE_BITS) & LANE) as u32)
 }
 
-/// Whether a letter occurs three or more times in a row ("sooo").
-fn has_letter_run3(w: &[u8]) -> bool {
-    // Every window is tested, with `&` rather than `&&`: no early exit or short circuit for
-    // the branch predictor to guess (half the words are unknown and come here).
-    w.windows(3).fold(false, |found, x| {
-        found | (x[0].is_ascii_alphabetic() & (x[0] == x[1]) & (x[1] == x[2]))
-    })
+/// Whether a letter occurs three or more times in a row ("sooo") in the lowercase word `w`,
+/// whose packed key is `key` (0 when too long to pack).
+///
+/// Half the words are unknown and come here, so a packed word is tested all at once, with no
+/// branch per letter for the predictor to guess: byte `i` of `same` is zero where bytes `i`,
+/// `i + 1` and `i + 2` are equal.
+#[inline]
+fn has_letter_run3(w: &[u8], key: u128) -> bool {
+    if key == 0 {
+        return w
+            .windows(3)
+            .any(|x| x[0].is_ascii_alphabetic() && x[0] == x[1] && x[1] == x[2]);
+    }
+    const LOW7: u128 = u128::from_le_bytes([0x7f; 16]);
+    const HIGH: u128 = u128::from_le_bytes([0x80; 16]);
+    const fn rep(b: u8) -> u128 {
+        u128::from_le_bytes([b; 16])
+    }
+    let same = (key ^ (key >> 8)) | (key ^ (key >> 16));
+    // High bit of each zero byte (exact: no byte carries into the next).
+    let zero = !(((same & LOW7) + LOW7) | same | LOW7);
+    // High bit of each byte in 'a'..='z' (the word is ASCII-lowercased).
+    let a = key & LOW7;
+    let letter = (a + rep(0x80 - b'a')) & !(a + rep(0x7f - b'z')) & !key & HIGH;
+    // Runs must start at least three bytes before the end.
+    zero & letter & lexicon::key_mask(w.len().saturating_sub(2)) != 0
 }
 
 /// "sooooo" -> "soo" -> "so"; "goooood" -> "good". Stack buffer only.
