@@ -15,7 +15,7 @@ mod text;
 mod tests;
 
 use std::borrow::Cow;
-use std::cell::RefCell;
+use std::cell::Cell;
 
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
@@ -47,10 +47,9 @@ pub struct TextFeatures {
 
 /// Analyses a bare text the way [`triage`] does, returning what evaluation needs.
 pub fn text_features(text: &str) -> TextFeatures {
-    let a = SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut s) => analyse(text, &mut s),
-        Err(_) => analyse(text, &mut Scratch::default()),
-    });
+    let mut s = SCRATCH.take();
+    let a = analyse(text, &mut s);
+    SCRATCH.set(s);
     TextFeatures {
         sentiment: f64::from(a.score.compound),
         pos: a.score.pos,
@@ -190,16 +189,18 @@ pub struct Triage {
 
 thread_local! {
     /// Reusable text buffers: after the first call a triage allocates only its output.
-    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+    static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
 /// Triages one mention. Pure and deterministic.
 pub fn triage(m: &Mention, ctx: &Context, rules: &BrandRules) -> Triage {
-    SCRATCH.with(|cell| match cell.try_borrow_mut() {
-        Ok(mut s) => triage_with(m, ctx, rules, &mut s),
-        // Only reachable if a caller re-enters triage from inside itself; stay correct anyway.
-        Err(_) => triage_with(m, ctx, rules, &mut Scratch::default()),
-    })
+    // Taken out and put back rather than borrowed in a closure: the `Triage` is then built in
+    // the caller's place instead of being copied out twice. A nested call (none today) would
+    // find empty buffers and simply allocate its own.
+    let mut s = SCRATCH.take();
+    let t = triage_with(m, ctx, rules, &mut s);
+    SCRATCH.set(s);
+    t
 }
 
 /// The bytes of a span of the lowercased text (empty if out of range).
