@@ -4,7 +4,9 @@
 //! Phrases are matched over tokens, not bytes: each phrase's first word carries, in the word
 //! table, the range of phrases that start with it, so the one hash lookup a token gets anyway
 //! also finds its phrase candidates (a byte-level automaton over the text cost more than the
-//! whole rest of the triage). Matching is leftmost-longest and skips what it matched.
+//! whole rest of the triage). Matching is leftmost-longest and skips what it matched, except
+//! that risk phrases are still looked for inside a matched category cue ("my card" is a service
+//! cue; "card was used" inside it still flags fraud).
 //!
 //! Every phrase here is hand-written from general knowledge of customer-care language; none is
 //! taken from evaluation data. A phrase ending in `*` lets its last word take common endings
@@ -251,6 +253,11 @@ const PHRASES: &[(&str, Cue)] = &[
     ("seatbelts", Risk(Safety)),
     ("seat belt", Risk(Safety)),
     ("buckle snapped", Risk(Safety)),
+    ("strap snapped", Risk(Safety)),
+    ("snapped while", Risk(Safety)),
+    ("came loose while", Risk(Safety)),
+    ("broke while driving", Risk(Safety)),
+    ("failed while driving", Risk(Safety)),
     ("tyre blew", Risk(Safety)),
     ("tire blew", Risk(Safety)),
     ("blowout", Risk(Safety)),
@@ -270,6 +277,18 @@ const PHRASES: &[(&str, Cue)] = &[
     ("poison*", Risk(Safety)),
     ("got sick", Risk(Safety)),
     ("made me sick", Risk(Safety)),
+    ("made us sick", Risk(Safety)),
+    ("made me ill", Risk(Safety)),
+    ("made us ill", Risk(Safety)),
+    ("ill after eating", Risk(Safety)),
+    ("sick after eating", Risk(Safety)),
+    ("raw in the middle", Risk(Safety)),
+    ("chicken was pink", Risk(Safety)),
+    ("chicken is pink", Risk(Safety)),
+    ("pink chicken", Risk(Safety)),
+    ("chicken was raw", Risk(Safety)),
+    ("chicken is raw", Risk(Safety)),
+    ("undercooked pork", Risk(Safety)),
     ("vomit*", Risk(Safety)),
     ("throwing up", Risk(Safety)),
     ("hospital*", Risk(Safety)),
@@ -329,6 +348,15 @@ const PHRASES: &[(&str, Cue)] = &[
     ("charged me twice", Risk(FraudSecurity)),
     ("identity theft", Risk(FraudSecurity)),
     ("someone used my", Risk(FraudSecurity)),
+    ("card was used", Risk(FraudSecurity)),
+    ("my card was used", Risk(FraudSecurity)),
+    ("my card has been used", Risk(FraudSecurity)),
+    ("card has been used", Risk(FraudSecurity)),
+    ("card's been used", Risk(FraudSecurity)),
+    ("transaction i didn't", Risk(FraudSecurity)),
+    ("transactions i didn't", Risk(FraudSecurity)),
+    ("purchase i didn't", Risk(FraudSecurity)),
+    ("purchases i didn't", Risk(FraudSecurity)),
     ("someone took", Risk(FraudSecurity)),
     ("someone took ages", Ignore),
     ("someone took my order", Ignore),
@@ -591,6 +619,12 @@ const PHRASES: &[(&str, Cue)] = &[
     ("go elsewhere", Risk(ChurnRisk)),
     ("going elsewhere", Risk(ChurnRisk)),
     ("port my number", Risk(ChurnRisk)),
+    ("porting my number", Risk(ChurnRisk)),
+    ("ported my number", Risk(ChurnRisk)),
+    ("porting out", Risk(ChurnRisk)),
+    ("pac code", Risk(ChurnRisk)),
+    ("another network", Risk(ChurnRisk)),
+    ("another provider", Risk(ChurnRisk)),
     ("new provider", Risk(ChurnRisk)),
     ("find another", Risk(ChurnRisk)),
     ("looking for another", Risk(ChurnRisk)),
@@ -1330,6 +1364,13 @@ const PHRASES: &[(&str, Cue)] = &[
     ("add an option", Suggest),
     ("add the option", Suggest),
     ("please introduce", Suggest),
+    ("could you stock", Suggest),
+    ("you could stock", Suggest),
+    ("can you stock", Suggest),
+    ("please stock", Suggest),
+    ("should stock", Suggest),
+    ("start stocking", Suggest),
+    ("start selling", Suggest),
     // spam
     ("follow me", Spam),
     ("follow back", Spam),
@@ -1735,9 +1776,13 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
         }
     };
     let mut i = 0;
+    // Inside a longer category cue ("my card" is a service cue) only risk phrases are looked
+    // for, so the cue does not hide one that starts within it ("card was used").
+    let mut risk_only_until = 0;
     while i < toks.len() {
         let t = &toks[i];
         let mut step = 1;
+        let risk_only = i < risk_only_until;
         if t.phr_n > 0 {
             let (a, n) = (t.phr_start as usize, t.phr_n as usize);
             // Every longer phrase in the group is checked against the next token first: its
@@ -1756,11 +1801,19 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                 if i + len > toks.len() || (len > 1 && p.keys[1] != 0 && p.keys[1] != next) {
                     continue;
                 }
+                let risk = matches!(p.cue, Cue::Risk(_) | Cue::Ignore);
+                if risk_only && !risk {
+                    continue;
+                }
                 let rest = toks[i + 1..i + len]
                     .iter()
                     .zip(p.keys[1..].iter().zip(&p.words[1..]));
                 if rest.into_iter().all(|(t, (&k, w))| is(t, k, w)) {
-                    step = len;
+                    if risk {
+                        step = len;
+                    } else {
+                        risk_only_until = i + len;
+                    }
                     if p.cue != Cue::Ignore {
                         f(Hit {
                             cue: p.cue,

@@ -1297,3 +1297,43 @@ fn hand_written_fourth_fresh_batch() {
     ];
     expect_category_and_flags(cases);
 }
+
+/// A fifth fresh batch, written before running it: medication, deadlines, press, churn and
+/// sarcasm in other wordings, and calm messages that must stay calm.
+#[test]
+fn hand_written_fifth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("@AcmePharmacy you gave me the wrong tablets, I took two before I noticed", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeAir my connecting flight leaves in 50 minutes and we're still sat on the tarmac", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeTel that's it, I'm done. Porting my number to another network tomorrow", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeRail oh good, the 7:42 is cancelled. Again. Love that for me", Category::Complaint, &[]),
+        ("@AcmeShop the delivery driver called me a racial slur on my doorstep", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeEnergy you've charged me twice this month and I'm speaking to a solicitor", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeBank not bad at all, the new app is actually really easy to use", Category::Praise, &[]),
+        ("@AcmeAir cabin crew on AC331 were brilliant with my nervous little boy, thank you!", Category::Praise, &[]),
+        ("@AcmeStore any chance you could stock oat milk in the small branches?", Category::Suggestion, &[]),
+        ("@AcmeGym what time does the pool open on bank holidays?", Category::Question, &[]),
+        ("watching the match at the Acme Arena tonight", Category::Neutral, &[]),
+        ("@AcmeTel 3 engineers, 4 weeks, still no broadband. I work from home.", Category::Complaint, &[]),
+        ("@AcmeHotel the fire alarm went off at 3am and no staff knew where to send us", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeBank my card was used in a shop in Spain and I've never been there", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeEats the chicken was pink inside and now my whole family is being sick", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeInsure my claim has been 'under review' for 11 weeks, nobody replies to emails", Category::Complaint, &[]),
+        ("@AcmeAir the rent is due tomorrow and you still haven't refunded my cancelled flight", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeShop honestly the best customer service I've had in years, Priya sorted everything", Category::Praise, &[]),
+        ("@AcmeBank 🙄🙄 app down again", Category::Complaint, &[]),
+        ("@AcmeTel is there an outage in Bristol? no internet since 9", Category::Complaint, &[]),
+        ("@AcmeStream would be great if you added a sleep timer", Category::Suggestion, &[]),
+        ("@AcmeCoffee my barista today was so rude, rolled her eyes at me and slammed my cup down", Category::Complaint, &[]),
+        ("@AcmeCar my kid's car seat strap snapped while driving", Category::Complaint, &[Flag::Safety]),
+    ];
+    expect_category_and_flags(cases);
+}
+
+/// A category cue does not hide a risk phrase that starts inside it: "my account" is a
+/// service cue, and "account takeover" still flags fraud.
+#[test]
+fn risk_phrase_inside_a_category_cue_is_found() {
+    let r = t("@AcmeBank is this my account takeover alert? never seen one before");
+    assert!(r.flags.contains(&Flag::FraudSecurity), "{:?}", r.reasons);
+}
