@@ -337,6 +337,9 @@ const CARE_VALENCE: &[(&str, f32)] = &[
     ("fml", -2.0),
     ("wtf", -2.0),
     ("disgraceful", -2.6),
+    ("spotless", 2.0),
+    ("immaculate", 2.0),
+    ("impeccable", 2.2),
 ];
 
 /// Service-failure events: with a positive opener they make the opener sarcastic.

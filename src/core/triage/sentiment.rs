@@ -90,6 +90,17 @@ fn negates(t: &Tok) -> bool {
     t.role & NEGATION != 0 || t.nt
 }
 
+/// Whether a clause ends between two tokens: a `,` `.` `;` `:` `!` or `?` in the text between
+/// them. Read from the text only for the few sentiment words that look back, rather than
+/// recorded for every token.
+fn clause_between(lower: &[u8], a: &Tok, b: &Tok) -> bool {
+    lower
+        .get(a.hi as usize..b.lo as usize)
+        .unwrap_or_default()
+        .iter()
+        .any(|c| matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?'))
+}
+
 /// Scores the tokens. `sarcasm` flips positive openers ("great", "thanks") to negative.
 pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Score {
     let cap_diff = st.caps_words > 0 && st.caps_words < st.words;
@@ -105,10 +116,24 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
         }
         let mut v = t.val;
         // "no" directly before a sentiment word negates it rather than counting itself.
-        if t.role & NO != 0 && toks.get(i + 1).is_some_and(|n| n.val != 0.0) {
+        if t.role & NO != 0
+            && toks
+                .get(i + 1)
+                .is_some_and(|n| n.val != 0.0 && !clause_between(lower, t, n))
+        {
             continue;
         }
-        if (i >= 1 && toks[i - 1].role & NO != 0) || (i >= 2 && toks[i - 2].role & NO != 0) {
+        // How many of the three words before this one are in its clause: negation and
+        // boosters stop at a comma or full stop ("never disappoints, best pizza").
+        let mut reach = 0;
+        while reach < 3
+            && reach < i
+            && !clause_between(lower, &toks[i - reach - 1], &toks[i - reach])
+        {
+            reach += 1;
+        }
+        if (reach >= 1 && toks[i - 1].role & NO != 0) || (reach >= 2 && toks[i - 2].role & NO != 0)
+        {
             v *= N_SCALAR;
         }
         if sarcasm && t.role & OPENER != 0 && v > 0.0 {
@@ -121,10 +146,7 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
         if t.elong {
             v += sign * E_INCR;
         }
-        for d in 1..=3usize {
-            if i < d {
-                break;
-            }
+        for d in 1..=reach {
             let p = &toks[i - d];
             if p.val != 0.0 && p.boost == 0.0 {
                 continue;
@@ -150,7 +172,7 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
             }
         }
         // "least": negates unless "at least" / "very least".
-        if i >= 1 && toks[i - 1].role & LEAST != 0 {
+        if reach >= 1 && toks[i - 1].role & LEAST != 0 {
             let at = i >= 2 && matches!(word(&toks[i - 2]), b"at" | b"very");
             if !at {
                 v *= N_SCALAR;

@@ -1337,3 +1337,144 @@ fn risk_phrase_inside_a_category_cue_is_found() {
     let r = t("@AcmeBank is this my account takeover alert? never seen one before");
     assert!(r.flags.contains(&Flag::FraudSecurity), "{:?}", r.reasons);
 }
+
+/// A sixth fresh batch, written before running it: negated praise and negated complaint
+/// words, hashtags, typos, all-caps rants and quieter churn and safety wordings.
+#[test]
+fn hand_written_sixth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        (
+            "@AcmePizza never disappoints, best margherita in town",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeHotel can't fault anything about our stay, spotless rooms",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeShop no complaints at all, arrived next day as promised",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeTel recieved my bill and its DOUBLE what I was quoted",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeAir lost my suitcase on the way to my sister's wedding #neveragain",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+        (
+            "@AcmeRail WHY IS EVERY TRAIN LATE THIS WEEK",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeBank your app logged me out 6 times today #fail",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeEats great job guys, my pizza arrived in a puddle",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeStream cancelled. not paying £15 a month for adverts",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeToys the wheel came off and my toddler nearly swallowed the screw",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeEnergy the engineer left exposed wires in my kitchen",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeBank a man called saying he was from your fraud team and asked for my PIN",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmeShop refused entry because of my wheelchair, absolutely disgusting",
+            Category::Complaint,
+            &[Flag::Discrimination],
+        ),
+        (
+            "@AcmeAir my flight's at 6am tomorrow and I still don't have a seat",
+            Category::Complaint,
+            &[Flag::TimeCritical],
+        ),
+        (
+            "@AcmeTel do you have any deals for students?",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeGym can I bring a guest on Saturday?",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeCafe please bring back the pumpkin muffins!",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "@AcmeBank your new branch staff in Leeds are amazing, Tom especially",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "FREE iPhone 17!! click the link in bio to claim 🎁 @AcmeTel",
+            Category::Spam,
+            &[],
+        ),
+        (
+            "just bought new trainers from @AcmeSports",
+            Category::Neutral,
+            &[],
+        ),
+        (
+            "@AcmeTel 2 weeks without a landline, my mum is 89 and relies on it for her alarm",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeRail the doors closed on my daughter's arm",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeShop is this dress true to size?",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeBank meh. still waiting for my new card",
+            Category::Complaint,
+            &[],
+        ),
+    ];
+    expect_category_and_flags(cases);
+}
+
+/// Negation stops at a clause boundary: in "never disappoints, best pizza" the "never" belongs
+/// to "disappoints" only; without the comma it also reaches "best", as in VADER.
+#[test]
+fn negation_stops_at_a_comma_or_full_stop() {
+    let with_comma = t("@AcmePizza never disappoints, best pizza in town").sentiment_score;
+    let without = t("@AcmePizza never disappoints best pizza in town").sentiment_score;
+    assert!(with_comma > 0.3, "{with_comma}");
+    assert!(with_comma > without, "{with_comma} vs {without}");
+    let stop = t("@AcmeBank not again. great app though").sentiment_score;
+    assert!(stop > 0.0, "{stop}");
+}
