@@ -169,6 +169,8 @@ pub(crate) struct Analysis {
     pub words: u32,
     /// First "problem put right" cue.
     pub resolved: Option<(u32, u32)>,
+    /// The author threatens to go to the press (a grave risk, like a legal threat).
+    pub press_threat: bool,
 }
 
 impl Default for Analysis {
@@ -186,6 +188,7 @@ impl Default for Analysis {
             complaint_p: 0.0,
             words: 0,
             resolved: None,
+            press_threat: false,
         }
     }
 }
@@ -227,6 +230,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         match h.cue {
             Cue::Risk(f) => {
                 if let Some(i) = flag_slot(f) {
+                    if a.flag_hits[i].is_none() {
+                        a.flag_hits[i] = span;
+                        risk += 1;
+                    }
+                }
+            }
+            Cue::PressThreat => {
+                a.press_threat = true;
+                if let Some(i) = flag_slot(Flag::Press) {
                     if a.flag_hits[i].is_none() {
                         a.flag_hits[i] = span;
                         risk += 1;

@@ -56,6 +56,9 @@ pub(crate) enum Cue {
     /// A problem put right ("sorted it", "working again"): with a clearly positive tone the
     /// message thanks the brand rather than complains.
     Resolved,
+    /// The author threatens to take the matter to the press ("going to the press", "contacted
+    /// the BBC"): the press flag, and as grave as a legal threat, so a complaint.
+    PressThreat,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -254,6 +257,14 @@ const PHRASES: &[(&str, Cue)] = &[
     ("seat belt", Risk(Safety)),
     ("buckle snapped", Risk(Safety)),
     ("strap snapped", Risk(Safety)),
+    ("bed bugs", Risk(Safety)),
+    ("bedbugs", Risk(Safety)),
+    ("bed bug", Risk(Safety)),
+    ("could swallow", Risk(Safety)),
+    ("might swallow", Risk(Safety)),
+    ("could choke", Risk(Safety)),
+    ("might choke", Risk(Safety)),
+    ("battery cover", Risk(Safety)),
     ("exposed wires", Risk(Safety)),
     ("exposed wire", Risk(Safety)),
     ("exposed wiring", Risk(Safety)),
@@ -490,10 +501,10 @@ const PHRASES: &[(&str, Cue)] = &[
     ("on the record", Risk(Press)),
     ("newsroom", Risk(Press)),
     ("news desk", Risk(Press)),
-    ("going to the press", Risk(Press)),
-    ("go to the press", Risk(Press)),
-    ("going to the media", Risk(Press)),
-    ("contacting the media", Risk(Press)),
+    ("going to the press", PressThreat),
+    ("go to the press", PressThreat),
+    ("going to the media", PressThreat),
+    ("contacting the media", PressThreat),
     ("pr dept", Risk(Press)),
     ("pr department", Risk(Press)),
     ("press office", Risk(Press)),
@@ -519,6 +530,10 @@ const PHRASES: &[(&str, Cue)] = &[
     ("our viewers", Risk(Press)),
     ("our listeners", Risk(Press)),
     ("news team", Risk(Press)),
+    ("contacted the bbc", PressThreat),
+    ("contacting the bbc", PressThreat),
+    ("contacted the press", PressThreat),
+    ("contacted the papers", PressThreat),
     // discrimination
     ("racist", Risk(Discrimination)),
     ("racism", Risk(Discrimination)),
@@ -558,6 +573,14 @@ const PHRASES: &[(&str, Cue)] = &[
     ("because of my ethnicity", Risk(Discrimination)),
     ("because of my sexuality", Risk(Discrimination)),
     ("because of my wheelchair", Risk(Discrimination)),
+    ("because i use a wheelchair", Risk(Discrimination)),
+    ("because i'm in a wheelchair", Risk(Discrimination)),
+    ("no wheelchair access", Risk(Discrimination)),
+    ("not wheelchair accessible", Risk(Discrimination)),
+    ("ageist", Risk(Discrimination)),
+    ("ageism", Risk(Discrimination)),
+    ("told me i was too old", Risk(Discrimination)),
+    ("said i was too old", Risk(Discrimination)),
     ("guide dog", Risk(Discrimination)),
     ("headscarf off", Risk(Discrimination)),
     ("hijab off", Risk(Discrimination)),
@@ -596,7 +619,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("remove my hijab", Risk(Discrimination)),
     ("take off my hijab", Risk(Discrimination)),
     ("comments about my hijab", Risk(Discrimination)),
-    ("wheelchair", Risk(Discrimination)),
     ("racial profiling", Risk(Discrimination)),
     ("harass*", Risk(Discrimination)),
     ("slur*", Risk(Discrimination)),
@@ -633,6 +655,19 @@ const PHRASES: &[(&str, Cue)] = &[
     ("go elsewhere", Risk(ChurnRisk)),
     ("going elsewhere", Risk(ChurnRisk)),
     ("port my number", Risk(ChurnRisk)),
+    ("never going back", Risk(ChurnRisk)),
+    ("not going back", Risk(ChurnRisk)),
+    ("won't be going back", Risk(ChurnRisk)),
+    ("never coming back", Risk(ChurnRisk)),
+    ("not coming back", Risk(ChurnRisk)),
+    ("thinking of leaving", Risk(ChurnRisk)),
+    ("thinking about leaving", Risk(ChurnRisk)),
+    ("considering leaving", Risk(ChurnRisk)),
+    ("thinking of switching", Risk(ChurnRisk)),
+    ("thinking about switching", Risk(ChurnRisk)),
+    ("considering switching", Risk(ChurnRisk)),
+    ("thinking of cancelling", Risk(ChurnRisk)),
+    ("thinking about cancelling", Risk(ChurnRisk)),
     ("neveragain", Risk(ChurnRisk)),
     ("porting my number", Risk(ChurnRisk)),
     ("ported my number", Risk(ChurnRisk)),
@@ -1064,6 +1099,10 @@ const PHRASES: &[(&str, Cue)] = &[
     ("pricey", Failure),
     ("price hike", Failure),
     ("price increase", Failure),
+    ("price increases", Failure),
+    ("price rise", Failure),
+    ("price rises", Failure),
+    ("price hikes", Failure),
     ("hidden fee", Failure),
     ("hidden fees", Failure),
     ("hidden charges", Failure),
@@ -1833,7 +1872,7 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                 if i + len > toks.len() || (len > 1 && p.keys[1] != 0 && p.keys[1] != next) {
                     continue;
                 }
-                let risk = matches!(p.cue, Cue::Risk(_) | Cue::Ignore);
+                let risk = matches!(p.cue, Cue::Risk(_) | Cue::PressThreat | Cue::Ignore);
                 if risk_only && !risk {
                     continue;
                 }

@@ -301,11 +301,12 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Category, with the reason that decided it.
     // Sarcasm about a service failure is a complaint whatever the learned weights say: the
     // opener ("thanks", "great") would otherwise pull the model towards praise.
-    // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving) in a text that
-    // is not clearly positive (below [`GRAVE_UNLESS_ABOVE`]): nobody mentions their lawyer to a
-    // brand in passing.
-    // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not press or time).
-    let grave = [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
+    // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving, a threat to go
+    // to the press) in a text that is not clearly positive (below [`GRAVE_UNLESS_ABOVE`]):
+    // nobody mentions their lawyer to a brand in passing.
+    // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not a journalist's
+    // enquiry, nor time).
+    let grave = a.press_threat || [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
     let grave_not_positive = grave && a.score.compound < GRAVE_UNLESS_ABOVE;
     let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
     // Negative emoji or emoticons with no words at all ("😡😡😡 @AcmeAir", "👎👎") are a

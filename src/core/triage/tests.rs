@@ -1478,3 +1478,35 @@ fn negation_stops_at_a_comma_or_full_stop() {
     let stop = t("@AcmeBank not again. great app though").sentiment_score;
     assert!(stop > 0.0, "{stop}");
 }
+
+/// A seventh fresh batch, written before running it: review-site and Facebook wordings, star
+/// ratings, chargebacks, data misuse, press contacts and conversational WhatsApp messages.
+#[test]
+fn hand_written_seventh_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("1/5. Food took 90 minutes, arrived cold, and the manager just shrugged.", Category::Complaint, &[]),
+        ("Zero stars if I could. Rude staff, dirty tables, never going back.", Category::Complaint, &[Flag::ChurnRisk]),
+        ("5 stars! Quick fitting, fair price and the lads explained everything.", Category::Praise, &[]),
+        ("Hi, I ordered a sofa 6 weeks ago and was promised delivery within 14 days. Still nothing and nobody answers the phone.", Category::Complaint, &[]),
+        ("hi there, just checking if you're open on Sunday?", Category::Question, &[]),
+        ("@AcmeShop I've raised a chargeback with my bank because you won't refund me", Category::Complaint, &[]),
+        ("@AcmeApp you sold my data to advertisers without asking, I'm reporting you to the ICO", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeAir I've contacted the BBC consumer team about how you've treated us", Category::Complaint, &[Flag::Press]),
+        ("@AcmeGym the instructor told me I was too old for the class, I'm 61", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeBar bouncer let my white mates in and stopped me. Make it make sense.", Category::Complaint, &[]),
+        ("@AcmeTel what a joke. 5th time calling about the same fault", Category::Complaint, &[]),
+        ("classic @AcmeRail, replacement bus AGAIN", Category::Complaint, &[]),
+        ("@AcmeBank is anyone actually working there? been on hold since 9am", Category::Complaint, &[]),
+        ("@AcmeShop love the new store layout, so much easier to find things", Category::Praise, &[]),
+        ("@AcmeEats my order came with someone else's receipt and their address on it", Category::Complaint, &[]),
+        ("@AcmeTel how do I set up voicemail on the new phone?", Category::Question, &[]),
+        ("@AcmeBank the app keeps crashing when I try to pay my rent and it's due today", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeHotel bed bugs. Bites all over my kids.", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeKids the toy's battery cover falls off really easily, worried my baby will get the batteries", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeBank thanks for fixing my card so quickly yesterday", Category::Praise, &[]),
+        ("@AcmeTel honestly thinking of leaving after 12 years, the price rises are insane", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeShop it would be nice if the app remembered my size", Category::Suggestion, &[]),
+        ("@AcmeAir hello, my mum needs wheelchair assistance at Heathrow on Friday, how do I book it?", Category::Question, &[]),
+    ];
+    expect_category_and_flags(cases);
+}
