@@ -221,9 +221,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
     let mut reply = 0u32;
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut sarc_near_event: Option<(u32, u32)> = None;
-    // Praise slang spans (at most two are re-valued; more is not worth the bookkeeping).
-    let mut slang = [(0u32, 0u32); 2];
-    let mut n_slang = 0usize;
+    // Phrases whose words lose their word-by-word valence: praise slang ("killing it") counts
+    // as one positive word, a harmless topic ("fraud awareness") as none. At most four are
+    // re-valued; more is not worth the bookkeeping.
+    let mut revalued = [(0u32, 0u32, 0.0f32); 4];
+    let mut n_revalued = 0usize;
     let mut risk = 0u32;
     cues::scan(&s.toks, &s.lower, |h| {
         let span = Some((h.start, h.end));
@@ -266,11 +268,18 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
                 a.spam = a.spam.or(span);
             }
             Cue::Praise => a.praise += 1,
-            Cue::Slang => {
-                a.praise += 1;
-                if n_slang < slang.len() {
-                    slang[n_slang] = (h.start, h.end);
-                    n_slang += 1;
+            Cue::Slang | Cue::Topic => {
+                if h.cue == Cue::Slang {
+                    a.praise += 1;
+                }
+                if n_revalued < revalued.len() {
+                    let v = if h.cue == Cue::Slang {
+                        SLANG_VALENCE
+                    } else {
+                        0.0
+                    };
+                    revalued[n_revalued] = (h.start, h.end, v);
+                    n_revalued += 1;
                 }
             }
             Cue::Question => question += 1,
@@ -279,9 +288,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             Cue::Ignore => {}
         }
     });
-    // Praise slang ("killing it", "is fire"): its words lose their word-by-word (negative)
-    // valence and the phrase counts as one positive word, like "good".
-    for &(lo, hi) in &slang[..n_slang] {
+    for &(lo, hi, v) in &revalued[..n_revalued] {
         let from = s.toks.partition_point(|t| t.lo < lo);
         let to = s.toks.partition_point(|t| t.hi <= hi);
         if let Some(span) = s.toks.get_mut(from..to) {
@@ -291,7 +298,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
             // On the first word, so a negation inside the phrase ("you never miss", "never had
             // a problem") does not flip it; one before it still does ("not killing it").
             if let Some(first) = span.first_mut() {
-                first.val = SLANG_VALENCE;
+                first.val = v;
             }
         }
     }
