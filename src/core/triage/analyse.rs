@@ -25,7 +25,7 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "failure cues",
     "chasing cues",
     "service cues",
-    "addressed (@ first)",
+    "addressed (@ first, reply or DM)",
     "other @handles",
     "has question mark",
     "opens with question word",
@@ -77,7 +77,7 @@ pub const WEIGHTS: [f32; NF] = [
     0.978,  // failure cues
     0.747,  // chasing cues
     0.842,  // service cues
-    1.001,  // addressed (@ first)
+    1.001,  // addressed (@ first, reply or DM)
     1.911,  // other @handles
     0.525,  // has question mark
     0.364,  // opens with question word
@@ -212,8 +212,10 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
     sigmoid(acc.iter().sum::<f32>() + tail)
 }
 
-/// Analyses one text with the reusable buffers in `s`.
-pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
+/// Analyses one text with the reusable buffers in `s`. `replying` says the message is addressed
+/// to the brand by where it was posted (a comment or reply under a post, or a direct message),
+/// which counts like a leading @handle.
+pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let st = text::tokenize(text, s);
     let mut a = Analysis::default();
     let (mut failure, mut chasing, mut service, mut suggest, mut spam, mut question) =
@@ -421,6 +423,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
     a.question = question > 0 || st.ends_question || (st.quest > 0 && qword_first);
     let c = a.score.compound;
     let m = |x: u32, cap: u32| x.min(cap) as f32;
+    let addressed = st.lead_handles > 0 || replying;
     a.features = [
         1.0,
         (-c).max(0.0),
@@ -428,7 +431,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         m(failure, 3),
         m(chasing, 3),
         m(service, 3),
-        f32::from(u8::from(st.lead_handles > 0)),
+        f32::from(u8::from(addressed)),
         f32::from(u8::from(st.handles > st.lead_handles)),
         f32::from(u8::from(st.quest > 0)),
         f32::from(u8::from(qword_first)),
@@ -453,12 +456,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         m(please, 1),
         m(negw, 3),
         m(posw, 3),
-        if st.lead_handles > 0 {
-            (-c).max(0.0)
-        } else {
-            0.0
-        },
-        if st.lead_handles > 0 {
+        if addressed { (-c).max(0.0) } else { 0.0 },
+        if addressed {
             m(failure + chasing, 3)
         } else {
             0.0
@@ -471,11 +470,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch) -> Analysis {
         } else {
             0.0
         },
-        if st.lead_handles > 0 {
-            m(nouns, 3)
-        } else {
-            0.0
-        },
+        if addressed { m(nouns, 3) } else { 0.0 },
         f32::from(u8::from(st.ends_question)),
         if st.quest > 0 { m(chasing, 2) } else { 0.0 },
         m(reply, 2),

@@ -23,7 +23,7 @@ use time::OffsetDateTime;
 use self::analyse::{analyse, Analysis, TEXT_FLAGS, THRESHOLD};
 use self::text::Scratch;
 use super::brand::BrandRules;
-use super::mention::{Mention, Platform};
+use super::mention::{Mention, Platform, Visibility};
 
 pub use self::analyse::{complaint_probability, FEATURE_NAMES, NF, WEIGHTS};
 pub use self::sentiment::{Calibration, CALIBRATION};
@@ -48,7 +48,7 @@ pub struct TextFeatures {
 /// Analyses a bare text the way [`triage`] does, returning what evaluation needs.
 pub fn text_features(text: &str) -> TextFeatures {
     let mut s = SCRATCH.take();
-    let a = analyse(text, &mut s);
+    let a = analyse(text, &mut s, false);
     SCRATCH.set(s);
     TextFeatures {
         sentiment: f64::from(a.score.compound),
@@ -280,7 +280,13 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let mut reasons: Vec<String> = Vec::new();
     let mut flags: Vec<Flag> = Vec::new();
     let a = match m.text.as_deref() {
-        Some(t) => analyse(t, s),
+        // A comment or reply under a post, or a direct message, is addressed to the brand as
+        // surely as a tweet that starts with its @handle.
+        Some(t) => analyse(
+            t,
+            s,
+            m.in_reply_to.is_some() || m.visibility == Visibility::Private,
+        ),
         None => {
             s.lower.clear();
             s.toks.clear();
