@@ -379,6 +379,9 @@ const EVENTS: &[&str] = &[
     "rude",
     "refund",
     "damaged",
+    "strike",
+    "strikes",
+    "dropping",
 ];
 
 /// Positive words that are the usual sarcastic openers.

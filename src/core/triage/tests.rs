@@ -1699,3 +1699,88 @@ fn hand_written_ninth_fresh_batch() {
     }
     report(misses);
 }
+
+/// A tenth fresh batch, written before running it: sarcasm in its many openers, and sincere
+/// praise with the same openers that must stay praise.
+#[test]
+fn hand_written_tenth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        (
+            "Wow. Just wow. 2 hours on hold @AcmeTel",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "Nice one @AcmeRail, another strike on a Monday",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "Brilliant. My flight's delayed again @AcmeAir",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeBank fantastic service as usual, still no refund",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "Cheers @AcmeBank for blocking my card while I'm on holiday",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeTel so glad I pay £60 a month for internet that drops every hour",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeAir thanks for losing my bag, really made the holiday",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeRail what a surprise, the 8:05 is cancelled",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeBank top notch customer service, 5 transfers and nobody could help",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "Nice one @AcmeRail, the new trains are lovely",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "Brilliant service from @AcmeAir today, crew were great",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeBank fantastic service as usual, sorted in 5 minutes",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "Cheers @AcmeBank for sorting my card so quickly",
+            Category::Praise,
+            &[],
+        ),
+        ("@AcmeEats love your new menu", Category::Praise, &[]),
+        (
+            "@AcmeAir thanks for looking after my mum on her first flight",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeTel so glad I switched to you, signal is much better",
+            Category::Praise,
+            &[],
+        ),
+    ];
+    expect_category_and_flags(cases);
+}
