@@ -1784,3 +1784,122 @@ fn hand_written_tenth_fresh_batch() {
     ];
     expect_category_and_flags(cases);
 }
+
+/// An eleventh fresh batch, written before running it: domains the others touch less (water,
+/// insurance, SaaS, games, car hire, supermarket substitutions, auto-renewals, crypto).
+#[test]
+fn hand_written_eleventh_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        (
+            "@AcmeWater no water in the whole street since 6am, any update?",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeInsure you've rejected my claim for a burst pipe after 9 years of premiums",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeCloud your API has been returning 500s for 40 minutes, our checkout is down",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeCloud is there a status page for the EU region?",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeCloud billed us for 3 seats we removed in March",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeGames servers down again on launch weekend, refund please",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeGames the new update is incredible, best patch in years",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeCars charged me £300 for a scratch that was already there, I have photos",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeCars picked up the car with a warning light on and the desk said just drive it",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeMart substituted my baby formula with a different brand, she can't have that one",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeMart half my shopping was missing and you still charged for it",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeMart the driver carried everything up 4 flights of stairs, what a star",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeStream auto-renewed my annual plan without any reminder, I want my money back",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeCoin my withdrawal has been pending for 9 days and support just sends bots",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeCoin someone withdrew all my crypto and changed my email",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmePharmacy my prescription still isn't ready and I've run out of my heart tablets",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeClinic can I book a flu jab online?",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeEnergy thank you for extending my payment plan, it really helped this month",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeHotel the pool was closed all week and nobody told us before we booked",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeHotel do you allow dogs in the rooms?",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeCouncil bins haven't been collected for 3 weeks, there are rats everywhere",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "@AcmeBank I'm being threatened with bailiffs over a debt I already paid",
+            Category::Complaint,
+            &[Flag::LegalThreat],
+        ),
+    ];
+    expect_category_and_flags(cases);
+}
