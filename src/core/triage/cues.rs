@@ -5,8 +5,11 @@
 //! table, the range of phrases that start with it, so the one hash lookup a token gets anyway
 //! also finds its phrase candidates (a byte-level automaton over the text cost more than the
 //! whole rest of the triage). Matching is leftmost-longest and skips what it matched, except
-//! that risk phrases are still looked for inside a matched category cue ("my card" is a service
-//! cue; "card was used" inside it still flags fraud).
+//! that risk phrases are still looked for inside a matched service cue ("my account" is a
+//! service cue; "account takeover" starting inside it still flags fraud). Other category cues
+//! keep swallowing what follows their first word, since they change its meaning ("can't find
+//! another charger" is not "find another", churn; "can i write for" is not "i write for",
+//! press).
 //!
 //! Every phrase here is hand-written from general knowledge of customer-care language; none is
 //! taken from evaluation data. A phrase ending in `*` lets its last word take common endings
@@ -80,6 +83,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("county court", Risk(LegalThreat)),
     ("ccj", Risk(LegalThreat)),
     ("my lawyer friend", Ignore),
+    ("my lawyer friend's", Ignore),
+    ("lawyer friend's", Ignore),
     ("lawyer friend", Ignore),
     ("i'm a lawyer", Ignore),
     ("i am a lawyer", Ignore),
@@ -272,6 +277,13 @@ const PHRASES: &[(&str, Cue)] = &[
     ("seat belt", Risk(Safety)),
     ("buckle snapped", Risk(Safety)),
     ("strap snapped", Risk(Safety)),
+    ("battery cover falls off", Risk(Safety)),
+    ("battery cover came off", Risk(Safety)),
+    ("battery cover fell off", Risk(Safety)),
+    ("trapped in the lift", Risk(Safety)),
+    ("trapped in a lift", Risk(Safety)),
+    ("door closed on my", Risk(Safety)),
+    ("doors closed on my", Risk(Safety)),
     ("brown water", Risk(Safety)),
     ("discoloured water", Risk(Safety)),
     ("discolored water", Risk(Safety)),
@@ -290,20 +302,15 @@ const PHRASES: &[(&str, Cue)] = &[
     ("might swallow", Risk(Safety)),
     ("could choke", Risk(Safety)),
     ("might choke", Risk(Safety)),
-    ("battery cover", Risk(Safety)),
     ("exposed wires", Risk(Safety)),
     ("exposed wire", Risk(Safety)),
     ("exposed wiring", Risk(Safety)),
-    ("live wires", Risk(Safety)),
     ("bare wires", Risk(Safety)),
-    ("doors closed on", Risk(Safety)),
-    ("door closed on", Risk(Safety)),
     ("door shut on", Risk(Safety)),
     ("doors shut on", Risk(Safety)),
     ("trapped my", Risk(Safety)),
     ("trapped his", Risk(Safety)),
     ("trapped her", Risk(Safety)),
-    ("got trapped", Risk(Safety)),
     ("caught in the door", Risk(Safety)),
     ("snapped while", Risk(Safety)),
     ("came loose while", Risk(Safety)),
@@ -335,7 +342,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("made us ill", Risk(Safety)),
     ("ill after eating", Risk(Safety)),
     ("sick after eating", Risk(Safety)),
-    ("raw in the middle", Risk(Safety)),
     ("chicken was pink", Risk(Safety)),
     ("chicken is pink", Risk(Safety)),
     ("pink chicken", Risk(Safety)),
@@ -408,19 +414,15 @@ const PHRASES: &[(&str, Cue)] = &[
     ("charged me twice", Risk(FraudSecurity)),
     ("identity theft", Risk(FraudSecurity)),
     ("someone used my", Risk(FraudSecurity)),
+    ("card was used without", Risk(FraudSecurity)),
+    ("card has been used without", Risk(FraudSecurity)),
+    ("purchase i didn't make", Risk(FraudSecurity)),
+    ("purchases i didn't make", Risk(FraudSecurity)),
+    ("transaction i didn't make", Risk(FraudSecurity)),
+    ("transactions i didn't make", Risk(FraudSecurity)),
     ("someone withdrew", Risk(FraudSecurity)),
-    ("withdrew all my", Risk(FraudSecurity)),
-    ("emptied my wallet", Risk(FraudSecurity)),
-    ("drained my wallet", Risk(FraudSecurity)),
-    ("card was used", Risk(FraudSecurity)),
     ("my card was used", Risk(FraudSecurity)),
     ("my card has been used", Risk(FraudSecurity)),
-    ("card has been used", Risk(FraudSecurity)),
-    ("card's been used", Risk(FraudSecurity)),
-    ("transaction i didn't", Risk(FraudSecurity)),
-    ("transactions i didn't", Risk(FraudSecurity)),
-    ("purchase i didn't", Risk(FraudSecurity)),
-    ("purchases i didn't", Risk(FraudSecurity)),
     ("someone took", Risk(FraudSecurity)),
     ("someone took ages", Ignore),
     ("someone took my order", Ignore),
@@ -617,7 +619,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("no wheelchair access", Risk(Discrimination)),
     ("not wheelchair accessible", Risk(Discrimination)),
     ("ageist", Risk(Discrimination)),
-    ("ageism", Risk(Discrimination)),
     ("told me i was too old", Risk(Discrimination)),
     ("said i was too old", Risk(Discrimination)),
     ("guide dog", Risk(Discrimination)),
@@ -673,6 +674,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("close my account", Risk(ChurnRisk)),
     ("closing my account", Risk(ChurnRisk)),
     ("switching to", Risk(ChurnRisk)),
+    ("switching to you", Ignore),
+    ("switch to you", Ignore),
     ("switch to", Risk(ChurnRisk)),
     ("switching provider*", Risk(ChurnRisk)),
     ("switching bank*", Risk(ChurnRisk)),
@@ -694,17 +697,15 @@ const PHRASES: &[(&str, Cue)] = &[
     ("go elsewhere", Risk(ChurnRisk)),
     ("going elsewhere", Risk(ChurnRisk)),
     ("port my number", Risk(ChurnRisk)),
+    ("to another network", Risk(ChurnRisk)),
+    ("to another provider", Risk(ChurnRisk)),
     ("never going back", Risk(ChurnRisk)),
-    ("not going back", Risk(ChurnRisk)),
     ("won't be going back", Risk(ChurnRisk)),
     ("never coming back", Risk(ChurnRisk)),
     ("not coming back", Risk(ChurnRisk)),
     ("thinking of leaving", Risk(ChurnRisk)),
     ("thinking about leaving", Risk(ChurnRisk)),
     ("considering leaving", Risk(ChurnRisk)),
-    ("thinking of switching", Risk(ChurnRisk)),
-    ("thinking about switching", Risk(ChurnRisk)),
-    ("considering switching", Risk(ChurnRisk)),
     ("thinking of cancelling", Risk(ChurnRisk)),
     ("thinking about cancelling", Risk(ChurnRisk)),
     ("neveragain", Risk(ChurnRisk)),
@@ -712,8 +713,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("ported my number", Risk(ChurnRisk)),
     ("porting out", Risk(ChurnRisk)),
     ("pac code", Risk(ChurnRisk)),
-    ("another network", Risk(ChurnRisk)),
-    ("another provider", Risk(ChurnRisk)),
     ("new provider", Risk(ChurnRisk)),
     ("find another", Risk(ChurnRisk)),
     ("looking for another", Risk(ChurnRisk)),
@@ -833,7 +832,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("my bus leaves", Risk(TimeCritical)),
     ("flight is at", Risk(TimeCritical)),
     ("flight's at", Risk(TimeCritical)),
-    ("flight's in", Risk(TimeCritical)),
     ("flight's tomorrow", Risk(TimeCritical)),
     ("train's at", Risk(TimeCritical)),
     ("our flight leaves", Risk(TimeCritical)),
@@ -1932,7 +1930,8 @@ pub(crate) struct Hit {
     pub end: u32,
 }
 
-/// Calls `f` for each cue found in the tokens (leftmost-longest, non-overlapping).
+/// Calls `f` for each cue found in the tokens (leftmost-longest, non-overlapping, except that a
+/// risk phrase may start inside a service cue).
 #[inline]
 pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
     let list = &*PHRASE_LIST;
@@ -1947,7 +1946,7 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
         }
     };
     let mut i = 0;
-    // Inside a longer category cue ("my card" is a service cue) only risk phrases are looked
+    // Inside a service cue ("my card", "my account") only risk phrases are looked
     // for, so the cue does not hide one that starts within it ("card was used").
     let mut risk_only_until = 0;
     while i < toks.len() {
@@ -1983,10 +1982,10 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                     .iter()
                     .zip(p.keys[1..].iter().zip(&p.words[1..]));
                 if rest.into_iter().all(|(t, (&k, w))| is(t, k, w)) {
-                    if risk {
-                        step = len;
-                    } else {
+                    if p.cue == Cue::Service {
                         risk_only_until = i + len;
+                    } else {
+                        step = len;
                     }
                     if p.cue != Cue::Ignore {
                         f(Hit {

@@ -271,22 +271,28 @@ fn find_phrase(lower: &[u8], phrase: &str) -> bool {
     })
 }
 
-/// A grave risk phrase (legal, safety, fraud, discrimination, churn) makes a complaint unless
-/// the text is at least this positive: injuries and lawyers are rarely praise, even when a word
-/// like "hot" or "strong" lifts the tone ("so hot it burnt my hand").
+/// Whether where the mention was posted addresses it to the brand, as surely as a tweet that
+/// starts with its @handle: a direct message, or a comment or reply on a Facebook Page,
+/// Instagram account or LinkedIn organisation (whose webhooks report only the brand's own
+/// threads). On X a reply names whom it answers in its text, and `in_reply_to` may hold a
+/// quoted post or a third party's, so there only the text counts.
+fn addressed_by_place(m: &Mention) -> bool {
+    m.visibility == Visibility::Private
+        || (m.in_reply_to.is_some()
+            && [Platform::FACEBOOK, Platform::INSTAGRAM, Platform::LINKEDIN].contains(&m.platform))
+}
+
+/// A grave risk phrase (legal, safety, fraud, discrimination, churn, a threat to go to the
+/// press) makes a complaint unless the text is at least this positive: injuries and lawyers are
+/// rarely praise, even when a word like "hot" or "strong" lifts the tone ("so hot it burnt my
+/// hand").
 const GRAVE_UNLESS_ABOVE: f32 = 0.5;
 
 fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) -> Triage {
     let mut reasons: Vec<String> = Vec::new();
     let mut flags: Vec<Flag> = Vec::new();
     let a = match m.text.as_deref() {
-        // A comment or reply under a post, or a direct message, is addressed to the brand as
-        // surely as a tweet that starts with its @handle.
-        Some(t) => analyse(
-            t,
-            s,
-            m.in_reply_to.is_some() || m.visibility == Visibility::Private,
-        ),
+        Some(t) => analyse(t, s, addressed_by_place(m)),
         None => {
             s.lower.clear();
             s.toks.clear();

@@ -90,15 +90,20 @@ fn negates(t: &Tok) -> bool {
     t.role & NEGATION != 0 || t.nt
 }
 
-/// Whether a clause ends between two tokens: a `,` `.` `;` `:` `!` or `?` in the text between
-/// them. Read from the text only for the few sentiment words that look back, rather than
-/// recorded for every token.
-fn clause_between(lower: &[u8], a: &Tok, b: &Tok) -> bool {
-    lower
-        .get(a.hi as usize..b.lo as usize)
-        .unwrap_or_default()
+/// Whether a clause ends right after token `a`: the punctuation that follows it (up to
+/// the next space) has a `,` `.` `;` `:` `!` or `?`, and is not an ellipsis (`...` is a pause:
+/// "wasn't... great" is still negated). Only that run is read, so a URL or @handle between the
+/// words does not count. Read from the text for the few sentiment words that look back,
+/// rather than recorded for every token.
+fn clause_ends_after(lower: &[u8], a: &Tok) -> bool {
+    let after = lower.get(a.hi as usize..).unwrap_or_default();
+    let run = &after[..after
         .iter()
+        .position(|c| !c.is_ascii_punctuation())
+        .unwrap_or(after.len())];
+    run.iter()
         .any(|c| matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?'))
+        && !run.windows(2).any(|w| w == b"..")
 }
 
 /// Scores the tokens. `sarcasm` flips positive openers ("great", "thanks") to negative.
@@ -119,17 +124,14 @@ pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Sc
         if t.role & NO != 0
             && toks
                 .get(i + 1)
-                .is_some_and(|n| n.val != 0.0 && !clause_between(lower, t, n))
+                .is_some_and(|n| n.val != 0.0 && !clause_ends_after(lower, t))
         {
             continue;
         }
         // How many of the three words before this one are in its clause: negation and
         // boosters stop at a comma or full stop ("never disappoints, best pizza").
         let mut reach = 0;
-        while reach < 3
-            && reach < i
-            && !clause_between(lower, &toks[i - reach - 1], &toks[i - reach])
-        {
+        while reach < 3 && reach < i && !clause_ends_after(lower, &toks[i - reach - 1]) {
             reach += 1;
         }
         if (reach >= 1 && toks[i - 1].role & NO != 0) || (reach >= 2 && toks[i - 2].role & NO != 0)

@@ -1903,3 +1903,46 @@ fn hand_written_eleventh_fresh_batch() {
     ];
     expect_category_and_flags(cases);
 }
+
+/// Look-alikes a reviewer found for cue phrases added on 2026-11-24: none may raise a flag
+/// (their categories vary and are not the point).
+#[test]
+fn reviewed_look_alikes_raise_no_flags() {
+    let texts = [
+        "@AcmeShop I can't find another charger as good as yours, love it",
+        "@AcmeShop can't find another size 10 in the app, is it sold out?",
+        "@AcmeMag how can I write for your blog?",
+        "@AcmeTV where can I buy a replacement battery cover for the remote?",
+        "@AcmeTel got trapped in a contract I can't get out of",
+        "@AcmeNursery my two are live wires today 😂",
+        "@AcmeShop the door closed on me at 5:59",
+        "@AcmeBakery the cake was raw in the middle",
+        "@AcmeShop which card was used for my last order?",
+        "@AcmeShop how do I return a purchase I didn't need?",
+        "@AcmeBank I withdrew all my savings last week and it still hasn't arrived",
+        "@AcmeShop your sale has drained my wallet lol",
+        "@AcmeHR great webinar on ageism at work",
+        "@AcmeTel yet another network outage",
+        "@AcmeTel switched to you from another provider, so far so good!",
+        "@AcmeTel thinking of switching to you, what deals do you have?",
+        "@AcmeApp I'm not going back to the old version, this update is great",
+        "@AcmeShop my lawyer friend's order is late",
+        "@AcmeAir is my flight's in March still going ahead?",
+    ];
+    let mut misses = Vec::new();
+    for text in texts {
+        let r = t(text);
+        if !r.flags.is_empty() {
+            misses.push(format!("{text}: {:?}; {:?}", r.flags, r.reasons));
+        }
+    }
+    report(misses);
+}
+
+/// An ellipsis is a pause, not a clause end, and a URL between two words is not punctuation
+/// of theirs: negation still reaches across both.
+#[test]
+fn negation_reaches_across_an_ellipsis_or_a_url() {
+    assert!(t("@AcmeCafe the coffee wasn't... great").sentiment_score < 0.0);
+    assert!(t("@AcmeCafe not https://t.co/x good").sentiment_score < 0.0);
+}
