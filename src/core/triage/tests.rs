@@ -1946,3 +1946,31 @@ fn negation_reaches_across_an_ellipsis_or_a_url() {
     assert!(t("@AcmeCafe the coffee wasn't... great").sentiment_score < 0.0);
     assert!(t("@AcmeCafe not https://t.co/x good").sentiment_score < 0.0);
 }
+
+/// Expectations the brand missed ("instead of", "was supposed to arrive") are complaints even
+/// with no trouble word; the same words in a happy message are not.
+#[test]
+fn missed_expectations_are_complaints() {
+    expect_category_and_flags(&[
+        (
+            "@AcmeShop ordered a large, got a small instead of the large",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeParcel my parcel was supposed to arrive on Monday",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeTel the engineer was supposed to come between 8 and 12",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeCafe I use oat milk instead of cow's milk in your latte recipe, delicious",
+            Category::Praise,
+            &[],
+        ),
+    ]);
+}
