@@ -1225,11 +1225,17 @@ fn hand_written_second_fresh_batch() {
     expect_category_and_flags(cases);
 }
 
-/// Triages every text and reports each whose category differs or that lacks a listed flag.
+/// Triages every text as a public post and reports each whose category differs or that lacks
+/// a listed flag.
 fn expect_category_and_flags(cases: &[(&str, Category, &[Flag])]) {
+    expect_category_and_flags_as(cases, t);
+}
+
+/// [`expect_category_and_flags`] with the texts posted as `post` makes them.
+fn expect_category_and_flags_as(cases: &[(&str, Category, &[Flag])], post: fn(&str) -> Triage) {
     let mut misses = Vec::new();
     for (text, cat, flags) in cases {
-        let r = t(text);
+        let r = post(text);
         if r.category != *cat || !flags.iter().all(|f| r.flags.contains(f)) {
             misses.push(format!(
                 "{text}: {:?} {:?}, want {cat:?} {flags:?}; {:?}",
@@ -1687,17 +1693,7 @@ fn hand_written_ninth_fresh_batch() {
             &[],
         ),
     ];
-    let mut misses = Vec::new();
-    for (text, cat, flags) in cases {
-        let r = comment(text);
-        if r.category != *cat || !flags.iter().all(|f| r.flags.contains(f)) {
-            misses.push(format!(
-                "{text}: {:?} {:?}, want {cat:?} {flags:?}; {:?}",
-                r.category, r.flags, r.reasons
-            ));
-        }
-    }
-    report(misses);
+    expect_category_and_flags_as(cases, comment);
 }
 
 /// A tenth fresh batch, written before running it: sarcasm in its many openers, and sincere
