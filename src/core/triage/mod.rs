@@ -411,10 +411,16 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         ));
     }
 
-    // Risk flags from the text, then the brand's own terms.
+    // Risk flags from the text, then the brand's own terms. A deadline in thanks ("thank you
+    // for making my wedding cake", "the funeral flowers were beautiful, thank you") is over,
+    // not pending; praise without thanks keeps it, since praise can be a misread plea ("I need
+    // your help ASAP!").
     for (i, hit) in a.flag_hits.iter().enumerate() {
         if let Some(span) = hit {
             let f = TEXT_FLAGS[i];
+            if f == Flag::TimeCritical && category == Category::Praise && a.praise > 0 {
+                continue;
+            }
             flags.push(f);
             reasons.push(format!("{}: '{}'", flag_label(f), excerpt(&s.lower, *span)));
         }

@@ -1970,3 +1970,48 @@ fn missed_expectations_are_complaints() {
         ),
     ]);
 }
+
+/// Older risk words used as a topic, a product or a past event: no flag. A deadline in thanks
+/// is over ("thank you for making my wedding cake").
+#[test]
+fn topics_and_past_deadlines_raise_no_flags() {
+    let texts = [
+        "@AcmeCakes thank you for making my wedding cake, it was perfect",
+        "@AcmeFlorist the funeral flowers were beautiful, thank you for your kindness",
+        "@AcmeHotel do you have any no smoking rooms left for Saturday?",
+        "@AcmeDeals these are smoking hot prices",
+        "@AcmeOptics can I use my prescription for sunglasses too?",
+        "@AcmeGym I work at the hospital, do you do an NHS discount?",
+        "@AcmeTech loving the bleeding edge features in the beta",
+        "@AcmeBank what's the emergency number if I lose my card abroad?",
+        "@AcmePlumbing do you do emergency callouts on Sundays?",
+        "@AcmeBakery do you have allergy information for the birthday cakes?",
+        "@AcmeAir is smoking allowed in the airport lounge?",
+        "@AcmeCafe the smoke alarm in the loo keeps beeping, might need a battery",
+        "@AcmeTel can I switch to a sim only deal?",
+    ];
+    let mut misses = Vec::new();
+    for text in texts {
+        let r = t(text);
+        if !r.flags.is_empty() {
+            misses.push(format!("{text}: {:?}; {:?}", r.flags, r.reasons));
+        }
+    }
+    report(misses);
+    // The real thing still flags.
+    assert!(
+        t("@AcmeHotel the room was full of smoke and the alarm never went off")
+            .flags
+            .contains(&Flag::Safety)
+    );
+    assert!(
+        t("@AcmeBakery my son had an allergic reaction to your cake")
+            .flags
+            .contains(&Flag::Safety)
+    );
+    assert!(
+        t("@AcmeShop my wedding is on Saturday and the dress still hasn't arrived")
+            .flags
+            .contains(&Flag::TimeCritical)
+    );
+}
