@@ -1924,6 +1924,9 @@ fn reviewed_look_alikes_raise_no_flags() {
         "@AcmeApp I'm not going back to the old version, this update is great",
         "@AcmeShop my lawyer friend's order is late",
         "@AcmeAir is my flight's in March still going ahead?",
+        "@AcmeHotel thinking of leaving a review, where do I do it?",
+        "@AcmeShop is the blue one not coming back?",
+        "@AcmeLibrary the doors shut on time at 9pm sharp",
     ];
     let mut misses = Vec::new();
     for text in texts {
