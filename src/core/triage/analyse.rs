@@ -7,7 +7,7 @@
 
 use super::cues::{self, Cue};
 use super::lexicon::{
-    ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY,
+    ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY, NO,
     PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
 };
 use super::sentiment::{self, Score};
@@ -212,6 +212,23 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
     sigmoid(acc.iter().sum::<f32>() + tail)
 }
 
+/// Whether a negation ("not", "never", "didn't", "no") is one of the two words before token
+/// `at`, in the same clause.
+fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
+    for d in 1..=2 {
+        let Some(p) = at.checked_sub(d).and_then(|k| toks.get(k)) else {
+            return false;
+        };
+        if sentiment::clause_ends_after(lower, p) {
+            return false;
+        }
+        if sentiment::negates(p) || p.role & NO != 0 {
+            return true;
+        }
+    }
+    false
+}
+
 /// Analyses one text with the reusable buffers in `s`. `replying` says the message is addressed
 /// to the brand by where it was posted (a comment or reply under a post, or a direct message),
 /// which counts like a leading @handle.
@@ -229,9 +246,13 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut revalued = [(0u32, 0u32, 0.0f32); 4];
     let mut n_revalued = 0usize;
     let mut risk = 0u32;
-    cues::scan(&s.toks, &s.lower, |h| {
+    let toks = &s.toks;
+    let lower = &s.lower;
+    cues::scan(toks, lower, |h| {
         let span = Some((h.start, h.end));
         match h.cue {
+            // "not urgent", "nothing was stolen", "never been hacked": a risk denied is no risk.
+            Cue::Risk(_) | Cue::PressThreat if negated_before(toks, lower, h.at) => {}
             Cue::Risk(f) => {
                 if let Some(i) = flag_slot(f) {
                     if a.flag_hits[i].is_none() {

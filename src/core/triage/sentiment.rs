@@ -85,8 +85,9 @@ pub(crate) struct Score {
     pub negations: u32,
 }
 
+/// Whether the token negates what follows ("not", "never", "didn't").
 #[inline]
-fn negates(t: &Tok) -> bool {
+pub(crate) fn negates(t: &Tok) -> bool {
     t.role & NEGATION != 0 || t.nt
 }
 
@@ -95,7 +96,7 @@ fn negates(t: &Tok) -> bool {
 /// "wasn't... great" is still negated). Only that run is read, so a URL or @handle between the
 /// words does not count. Read from the text for the few sentiment words that look back,
 /// rather than recorded for every token.
-fn clause_ends_after(lower: &[u8], a: &Tok) -> bool {
+pub(crate) fn clause_ends_after(lower: &[u8], a: &Tok) -> bool {
     let after = lower.get(a.hi as usize..).unwrap_or_default();
     let run = &after[..after
         .iter()

@@ -2018,3 +2018,26 @@ fn topics_and_past_deadlines_raise_no_flags() {
             .contains(&Flag::TimeCritical)
     );
 }
+
+/// A risk denied is no risk: a negation in the two words before a risk phrase (same clause)
+/// cancels it; one further back, or across a full stop, does not.
+#[test]
+fn negated_risk_phrases_raise_no_flags() {
+    for text in [
+        "@AcmeBank not urgent at all, just wondering about my statement",
+        "@AcmeBank nothing was stolen in the end, thanks for checking",
+        "@AcmeBank I've never been hacked, your security is great",
+        "@AcmeHotel she is safe at home with no injuries, thank you all",
+    ] {
+        let r = t(text);
+        assert!(r.flags.is_empty(), "{text}: {:?} {:?}", r.flags, r.reasons);
+    }
+    assert!(has(
+        "@AcmeBank it's not fair. my account was hacked",
+        Flag::FraudSecurity
+    ));
+    assert!(has(
+        "@AcmeBank I never thought my account would be hacked",
+        Flag::FraudSecurity
+    ));
+}
