@@ -1927,6 +1927,9 @@ fn reviewed_look_alikes_raise_no_flags() {
         "@AcmeHotel thinking of leaving a review, where do I do it?",
         "@AcmeShop is the blue one not coming back?",
         "@AcmeLibrary the doors shut on time at 9pm sharp",
+        "@AcmeCafe someone took my seat lol",
+        "@AcmeCafe someone made a mess in the loos",
+        "@AcmeShop someone opened the door for me, lovely staff",
     ];
     let mut misses = Vec::new();
     for text in texts {
