@@ -1900,6 +1900,18 @@ fn hand_written_eleventh_fresh_batch() {
     expect_category_and_flags(cases);
 }
 
+/// Triages every text and reports each that raises any flag.
+fn expect_no_flags(texts: &[&str]) {
+    let mut misses = Vec::new();
+    for text in texts {
+        let r = t(text);
+        if !r.flags.is_empty() {
+            misses.push(format!("{text}: {:?}; {:?}", r.flags, r.reasons));
+        }
+    }
+    report(misses);
+}
+
 /// Look-alikes a reviewer found for cue phrases added on 2026-11-24: none may raise a flag
 /// (their categories vary and are not the point).
 #[test]
@@ -1931,14 +1943,7 @@ fn reviewed_look_alikes_raise_no_flags() {
         "@AcmeCafe someone made a mess in the loos",
         "@AcmeShop someone opened the door for me, lovely staff",
     ];
-    let mut misses = Vec::new();
-    for text in texts {
-        let r = t(text);
-        if !r.flags.is_empty() {
-            misses.push(format!("{text}: {:?}; {:?}", r.flags, r.reasons));
-        }
-    }
-    report(misses);
+    expect_no_flags(&texts);
 }
 
 /// An ellipsis is a pause, not a clause end, and a URL between two words is not punctuation
@@ -1996,14 +2001,7 @@ fn topics_and_past_deadlines_raise_no_flags() {
         "@AcmeCafe the smoke alarm in the loo keeps beeping, might need a battery",
         "@AcmeTel can I switch to a sim only deal?",
     ];
-    let mut misses = Vec::new();
-    for text in texts {
-        let r = t(text);
-        if !r.flags.is_empty() {
-            misses.push(format!("{text}: {:?}; {:?}", r.flags, r.reasons));
-        }
-    }
-    report(misses);
+    expect_no_flags(&texts);
     // The real thing still flags.
     assert!(
         t("@AcmeHotel the room was full of smoke and the alarm never went off")
@@ -2026,15 +2024,12 @@ fn topics_and_past_deadlines_raise_no_flags() {
 /// cancels it; one further back, or across a full stop, does not.
 #[test]
 fn negated_risk_phrases_raise_no_flags() {
-    for text in [
+    expect_no_flags(&[
         "@AcmeBank not urgent at all, just wondering about my statement",
         "@AcmeBank nothing was stolen in the end, thanks for checking",
         "@AcmeBank I've never been hacked, your security is great",
         "@AcmeHotel she is safe at home with no injuries, thank you all",
-    ] {
-        let r = t(text);
-        assert!(r.flags.is_empty(), "{text}: {:?} {:?}", r.flags, r.reasons);
-    }
+    ]);
     assert!(has(
         "@AcmeBank it's not fair. my account was hacked",
         Flag::FraudSecurity
