@@ -1942,6 +1942,7 @@ fn reviewed_look_alikes_raise_no_flags() {
         "@AcmeCafe someone took my seat lol",
         "@AcmeCafe someone made a mess in the loos",
         "@AcmeShop someone opened the door for me, lovely staff",
+        "@AcmeRail someone opened a window and the carriage is freezing",
     ];
     expect_no_flags(&texts);
 }
