@@ -1936,6 +1936,17 @@ impl Phrase {
     }
 }
 
+/// The index ranges of the phrases that share a first word, in a list sorted by first word.
+pub(crate) fn groups(list: &[Phrase]) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        let head = &list.get(i)?.words[0];
+        let n = list[i..].iter().take_while(|p| &p.words[0] == head).count();
+        i += n;
+        Some(i - n..i)
+    })
+}
+
 /// The bit a packed second word sets in [`Phrase::group_seconds`].
 #[inline]
 fn second_bit(k: u128) -> u64 {
@@ -1998,13 +2009,9 @@ pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     });
     // A phrase listed twice (e.g. by two `*` expansions) keeps its first cue.
     out.dedup_by(|a, b| a.words == b.words);
-    let mut i = 0;
-    while i < out.len() {
-        let n = out[i..]
-            .iter()
-            .take_while(|p| p.words[0] == out[i].words[0])
-            .count();
-        let group = &mut out[i..i + n];
+    let groups: Vec<_> = groups(&out).collect();
+    for range in groups {
+        let group = &mut out[range];
         let multi = group.iter().filter(|p| p.words.len() > 1).count();
         let seconds = group[..multi].iter().fold(0u64, |m, p| {
             m | if p.keys[1] == 0 {
@@ -2017,7 +2024,6 @@ pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             p.group_seconds = seconds;
             p.group_multi = u8::try_from(multi).unwrap_or(u8::MAX);
         }
-        i += n;
     }
     out
 });

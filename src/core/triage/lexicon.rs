@@ -726,14 +726,10 @@ fn build_words() -> FxMap<u128, Word> {
     role(&["no"], NO);
     // Phrase heads: the word's lookup also yields the phrases that start with it.
     let list: &'static [super::cues::Phrase] = &super::cues::PHRASE_LIST;
-    let mut i = 0;
-    while i < list.len() {
-        let head = list[i].words[0].as_str();
-        let n = list[i..].iter().take_while(|p| p.words[0] == head).count();
-        let e = slot(&mut m, &mut spare, head);
-        e.phr_start = u16::try_from(i).unwrap_or(u16::MAX);
-        e.phr_n = u8::try_from(n).unwrap_or(u8::MAX);
-        i += n;
+    for group in super::cues::groups(list) {
+        let e = slot(&mut m, &mut spare, &list[group.start].words[0]);
+        e.phr_start = u16::try_from(group.start).unwrap_or(u16::MAX);
+        e.phr_n = u8::try_from(group.len()).unwrap_or(u8::MAX);
     }
     for &w in BOOST_UP {
         slot(&mut m, &mut spare, w).boost = B_INCR;

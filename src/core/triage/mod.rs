@@ -47,9 +47,7 @@ pub struct TextFeatures {
 
 /// Analyses a bare text the way [`triage`] does, returning what evaluation needs.
 pub fn text_features(text: &str) -> TextFeatures {
-    let mut s = SCRATCH.take();
-    let a = analyse(text, &mut s, false);
-    SCRATCH.set(s);
+    let a = with_scratch(|s| analyse(text, s, false));
     TextFeatures {
         sentiment: f64::from(a.score.compound),
         pos: a.score.pos,
@@ -192,15 +190,20 @@ thread_local! {
     static SCRATCH: Cell<Scratch> = Cell::new(Scratch::default());
 }
 
+/// Runs `f` with this thread's scratch buffers. They are taken out and put back rather than
+/// borrowed through `LocalKey::with`, whose closure made the 152-byte `Triage` be copied out
+/// twice; a nested call (none today) would find empty buffers and allocate its own.
+#[inline(always)]
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    let mut s = SCRATCH.take();
+    let r = f(&mut s);
+    SCRATCH.set(s);
+    r
+}
+
 /// Triages one mention. Pure and deterministic.
 pub fn triage(m: &Mention, ctx: &Context, rules: &BrandRules) -> Triage {
-    // Taken out and put back rather than borrowed in a closure: the `Triage` is then built in
-    // the caller's place instead of being copied out twice. A nested call (none today) would
-    // find empty buffers and simply allocate its own.
-    let mut s = SCRATCH.take();
-    let t = triage_with(m, ctx, rules, &mut s);
-    SCRATCH.set(s);
-    t
+    with_scratch(|s| triage_with(m, ctx, rules, s))
 }
 
 /// The bytes of a span of the lowercased text (empty if out of range).
