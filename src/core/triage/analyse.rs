@@ -193,6 +193,52 @@ impl Default for Analysis {
     }
 }
 
+/// Whether `text` (as written) puts one to three lowercase words in scare quotes (`"next day"
+/// delivery`, `another “minor update”`): after "love paying" or "great, another", the author
+/// doubts what the brand calls it. Longer quotations are reported speech, and capitalised
+/// ones names (`love that the "Ocean" scent is back`), not scare quotes.
+fn scare_quoted(text: &[u8]) -> bool {
+    const OPEN: [&[u8]; 2] = [b"\"", "\u{201c}".as_bytes()];
+    const CLOSE: [&[u8]; 2] = [b"\"", "\u{201d}".as_bytes()];
+    let mut i = 0;
+    while i < text.len() {
+        let Some(open) = OPEN.iter().find(|q| text[i..].starts_with(q)) else {
+            i += 1;
+            continue;
+        };
+        let inner = &text[i + open.len()..];
+        let end = CLOSE
+            .iter()
+            .filter_map(|q| inner.windows(q.len()).position(|w| w == *q))
+            .min();
+        let Some(end) = end else {
+            return false;
+        };
+        let words = inner[..end]
+            .split(|b| *b == b' ')
+            .filter(|w| !w.is_empty())
+            .count();
+        let quote = &inner[..end];
+        if (1..=3).contains(&words)
+            && quote.iter().any(u8::is_ascii_lowercase)
+            && !quote.iter().any(u8::is_ascii_uppercase)
+        {
+            return true;
+        }
+        i += open.len() + end + 1;
+    }
+    false
+}
+
+/// Whether a clause opens with a question word ("why", "is", "does"...): the text's first
+/// word, or the first after a greeting or an earlier sentence ("Hi there, is breakfast
+/// included?", "Booked for Friday. Can I bring a dog?"). Only asked when the text has a `?`.
+fn asks(toks: &[text::Tok], lower: &[u8]) -> bool {
+    toks.iter().enumerate().any(|(i, t)| {
+        t.role & QWORD != 0 && (i == 0 || sentiment::clause_ends_after(lower, &toks[i - 1]))
+    })
+}
+
 #[inline]
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
@@ -378,7 +424,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 let back = &s.toks[i.saturating_sub(3)..i];
                 let past = back.iter().any(|t| {
                     let w = word(t);
-                    w.len() > 3 && w.ends_with(b"ed") && w != b"need" && w != b"needed"
+                    (w.len() > 3 && w.ends_with(b"ed") && w != b"need" && w != b"needed")
+                        || matches!(w, b"paid" | b"sent" | b"done" | b"got" | b"came" | b"took")
                 });
                 let needs = back.iter().any(|t| {
                     matches!(
@@ -413,7 +460,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 .iter()
                 .filter(|t| t.lo >= en)
                 .any(|t| t.role & EVENT != 0 || t.val <= -1.0);
-            if after || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)) {
+            let quoted = scare_quoted(text.as_bytes().get(en as usize..).unwrap_or_default());
+            if after || quoted || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)) {
                 a.sarcasm = Some((st0, en));
             } else {
                 a.praise += 1;
@@ -441,7 +489,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     }
     a.score = sentiment::score(&s.toks, &s.lower, &st, a.sarcasm.is_some());
     let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
-    a.question = question > 0 || st.ends_question || (st.quest > 0 && qword_first);
+    a.question = question > 0 || st.ends_question || (st.quest > 0 && asks(&s.toks, &s.lower));
     let c = a.score.compound;
     let m = |x: u32, cap: u32| x.min(cap) as f32;
     let addressed = st.lead_handles > 0 || replying;

@@ -322,15 +322,19 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not a journalist's
     // enquiry, nor time).
     let grave = a.press_threat || [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
-    let grave_not_positive = grave && a.score.compound < GRAVE_UNLESS_ABOVE;
+    let grave_not_positive = grave
+        && a.score.compound < GRAVE_UNLESS_ABOVE
+        && (a.score.compound < 0.05 || a.complaint_p >= 0.2 || a.features[6] > 0.0);
     let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
     // Negative emoji or emoticons with no words at all ("😡😡😡 @AcmeAir", "👎👎") are a
     // complaint the word-based model has nothing to read.
     let emoji_anger = a.words == 0 && a.score.compound <= -0.3;
     // Thanks for a problem put right ("had an issue but you sorted it, great work") is praise,
-    // however much trouble it recounts, unless it is sarcastic or carries a grave risk.
+    // however much trouble it recounts, unless it is sarcastic or carries a grave risk. A
+    // mildly positive tone is enough: the trouble recounted ("ready to rip the router out")
+    // pulls the tone down.
     let thanks_for_fix =
-        a.resolved.is_some() && a.score.compound >= 0.3 && a.sarcasm.is_none() && !grave;
+        a.resolved.is_some() && a.score.compound >= 0.1 && a.sarcasm.is_none() && !grave;
     // A request for something new ("pls add a widget") with no trouble in it is a suggestion,
     // however much its politeness ("please") looks like a complaint to the model.
     let calm_suggestion =
@@ -349,7 +353,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         Category::Suggestion
     } else if a.question {
         Category::Question
-    } else if a.score.compound >= 0.3 || (a.praise > 0 && a.score.compound > 0.05) {
+    } else if a.score.compound >= 0.3 || thanks_for_fix || (a.praise > 0 && a.score.compound > 0.05)
+    {
         Category::Praise
     } else {
         Category::Neutral
@@ -418,15 +423,38 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // for making my wedding cake", "the funeral flowers were beautiful, thank you") is over,
     // not pending; praise without thanks keeps it, since praise can be a misread plea ("I need
     // your help ASAP!").
+    // Other risk words in praise are look-alikes ("best lawyer show ever", "the new Golf has 9
+    // airbags, such peace of mind"): a message reads as praise only when the grave-risk rule
+    // above did not make it a complaint, so its tone is clearly positive, or it is neither
+    // addressed to the brand nor complaint-like. They are named in one reason, not flagged,
+    // unless the phrase tells of something done to someone ("my card was cloned, great
+    // security guys" is sarcasm the tone missed, and a fraud all the same).
+    let mut unflagged: Vec<&[u8]> = Vec::new();
     for (i, hit) in a.flag_hits.iter().enumerate() {
         if let Some(span) = hit {
             let f = TEXT_FLAGS[i];
             if f == Flag::TimeCritical && category == Category::Praise && a.praise > 0 {
                 continue;
             }
+            if f != Flag::TimeCritical
+                && category == Category::Praise
+                && !names_a_person(self::span(&s.lower, *span))
+            {
+                unflagged.push(self::span(&s.lower, *span));
+                continue;
+            }
             flags.push(f);
             reasons.push(format!("{}: '{}'", flag_label(f), excerpt(&s.lower, *span)));
         }
+    }
+    if !unflagged.is_empty() {
+        let mut r = String::from("risk words in praise, not flagged: ");
+        for (i, w) in unflagged.iter().enumerate() {
+            r.push_str(if i == 0 { "'" } else { ", '" });
+            r.push_str(&String::from_utf8_lossy(w));
+            r.push('\'');
+        }
+        reasons.push(r);
     }
     if has_text {
         for t in &rules.extra_risk_terms {
@@ -526,6 +554,29 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         route,
         reasons,
     }
+}
+
+/// Whether a matched phrase names the person it happened to ("my", "someone", "his"...).
+fn names_a_person(phrase: &[u8]) -> bool {
+    phrase
+        .split(|b| !b.is_ascii_alphanumeric() && *b != b'\'')
+        .any(|w| {
+            matches!(
+                w,
+                b"i" | b"i'm"
+                    | b"im"
+                    | b"me"
+                    | b"my"
+                    | b"we"
+                    | b"us"
+                    | b"our"
+                    | b"his"
+                    | b"her"
+                    | b"their"
+                    | b"someone"
+                    | b"somebody"
+            )
+        })
 }
 
 fn route_for(flags: &[Flag], lower: &[u8], rules: &BrandRules) -> Cow<'static, str> {
