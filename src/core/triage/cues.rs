@@ -197,7 +197,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("oxygen machine", Risk(Safety)),
     ("oxygen concentrator", Risk(Safety)),
     ("dialysis", Risk(Safety)),
-    ("life support", Risk(Safety)),
+    ("on life support", Risk(Safety)),
     ("medical equipment", Risk(Safety)),
     ("priority services register", Risk(Safety)),
     ("priority register", Risk(Safety)),

@@ -428,7 +428,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // above did not make it a complaint, so its tone is clearly positive, or it is neither
     // addressed to the brand nor complaint-like. They are named in one reason, not flagged,
     // unless the phrase tells of something done to someone ("my card was cloned, great
-    // security guys" is sarcasm the tone missed, and a fraud all the same).
+    // security guys" is sarcasm the tone missed, and a fraud all the same). A journalist's
+    // enquiry is friendly by nature, so press is always flagged.
     let mut unflagged: Vec<&[u8]> = Vec::new();
     for (i, hit) in a.flag_hits.iter().enumerate() {
         if let Some(span) = hit {
@@ -436,7 +437,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             if f == Flag::TimeCritical && category == Category::Praise && a.praise > 0 {
                 continue;
             }
-            if f != Flag::TimeCritical
+            if !matches!(f, Flag::TimeCritical | Flag::Press)
                 && category == Category::Praise
                 && !names_a_person(self::span(&s.lower, *span))
             {

@@ -2164,14 +2164,13 @@ fn hand_written_thirteenth_fresh_batch() {
 
 /// Risk words in a message read as praise are look-alikes, named in a reason but not flagged;
 /// the same words in a complaint, or in a message addressed to the brand that is not clearly
-/// positive, still flag.
+/// positive, still flag, and so does a journalist's friendly enquiry.
 #[test]
 fn risk_words_in_praise_raise_no_flags() {
     expect_no_flags(&[
         "Just binged Better Call Saul, best lawyer show ever",
         "The new Golf has 9 airbags, such peace of mind",
         "The assistance dog area at the airport was brilliant, well done",
-        "Our dog is a great watchdog, he loves your treats",
     ]);
     let r = t("Just binged Better Call Saul, best lawyer show ever");
     assert!(
@@ -2192,6 +2191,10 @@ fn risk_words_in_praise_raise_no_flags() {
     assert!(has(
         "@AcmeLegal my lawyer will be in touch",
         Flag::LegalThreat
+    ));
+    assert!(has(
+        "@AcmeFoods love your new range! I'm a journalist writing a piece on it, who can I talk to?",
+        Flag::Press
     ));
 }
 
