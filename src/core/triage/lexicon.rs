@@ -411,7 +411,8 @@ const FIRST: &[&str] = &[
 const SECOND: &[&str] = &["you", "your", "you're", "youre", "ur", "u", "yours"];
 const QWORDS: &[&str] = &[
     "why", "how", "what", "when", "where", "who", "which", "can", "could", "would", "is", "are",
-    "do", "does", "did", "will", "should", "any", "anyone", "has", "have",
+    "do", "does", "did", "will", "should", "any", "anyone", "has", "have", "what's", "whats",
+    "where's", "wheres", "how's", "who's", "when's",
 ];
 const DURATIONS: &[&str] = &[
     "hours", "hrs", "days", "weeks", "months", "minutes", "mins", "hour", "week", "month", "times",

@@ -339,7 +339,10 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // however much its politeness ("please") looks like a complaint to the model.
     let calm_suggestion =
         a.suggest.is_some() && a.complaint_cue.is_none() && a.score.compound > -0.05;
-    let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion;
+    // Likewise promotion with no trouble in it ("Follow back? 🙏 #f4f") is spam, whatever the
+    // model makes of its question mark.
+    let calm_spam = a.spam.is_some() && a.complaint_cue.is_none() && a.score.compound > -0.05;
+    let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion && !calm_spam;
     let complaint = has_text
         && !thanks_for_fix
         && (model_says || sarcastic || grave_not_positive || emoji_anger);
@@ -353,7 +356,11 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         Category::Suggestion
     } else if a.question {
         Category::Question
-    } else if a.score.compound >= 0.3 || thanks_for_fix || (a.praise > 0 && a.score.compound > 0.05)
+    } else if a.score.compound >= 0.3
+        || thanks_for_fix
+        || (a.praise > 0 && a.score.compound > 0.05)
+        // Praise in words with no valence ("absolutely made our weekend 🥂").
+        || (a.praise > 0 && a.score.compound >= 0.0 && a.complaint_cue.is_none())
     {
         Category::Praise
     } else {

@@ -2235,3 +2235,87 @@ fn a_question_after_a_greeting_is_a_question() {
         ("@AcmeZoo Booked for Sunday. Can we bring a picnic? Thanks!", Category::Question, &[]),
     ]);
 }
+
+/// A fourteenth fresh batch from a helper that had not seen the cue tables: longer Facebook
+/// comments, reviews and direct messages (loyal-customer stories, complaints that end with
+/// thanks to one person, praise for a fixed fault), posted as public text. Before its fixes it
+/// missed 11 categories and 7 flags of 40. Posted as comments on the brand's own page, which
+/// count as addressed to it, four more read as complaints (two calm questions, a thank-you that
+/// recounts the trouble, a neutral switch of supplier).
+#[test]
+fn hand_written_fourteenth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("Bought a bag of AcmeFresh baby leaf salad from the Wythenshawe store on Saturday and my 6 year old bit down on a shard of GLASS. Thankfully she spat it out and there are no cuts but I'm still shaking typing this. Photos of the bag and batch code attached. How many more of these are sitting on your shelves?? Someone needs to get back to me today.", Category::Complaint, &[Flag::Safety]),
+        ("I've been a loyal AcmePower customer for 12 years, never missed a payment, recommended you to half my street. This month my direct debit jumped from £96 to £212 with zero explanation and the 'help' bot just goes round in circles. I've already got a quote from another supplier and unless someone can actually explain this I'm moving. Loyalty clearly means nothing to you.", Category::Complaint, &[Flag::ChurnRisk]),
+        ("AcmeAir cancelled our 6am flight to Dublin tomorrow by TEXT last night, no rebooking offered, and the phone line cuts off after 40 mins on hold. We're supposed to be at my brother's wedding on Saturday and I'm his best man. Can someone PLEASE DM me and get us on any flight before Friday night. Booking ref ready to send.", Category::Complaint, &[Flag::TimeCritical]),
+        ("My wife and I arrived at AcmeStay Birmingham Central last night with a confirmed, prepaid booking. The night manager looked us up and down, said the room 'wasn't available anymore', then checked in the white couple behind us straight away. We are both Black and honestly I don't know what else to conclude. I have the confirmation email and I want a proper explanation, not a voucher.", Category::Complaint, &[Flag::Discrimination]),
+        ("Just opened my AcmeBank app and there are 4 payments I did NOT make, £1,340 in total to some online electronics shop. My card is still in my purse. I've frozen it in the app but the fraud line says a 2 hour wait. Please can somebody help me, that's my rent money 😭", Category::Complaint, &[Flag::FraudSecurity]),
+        ("Escape of water claim submitted to AcmeShield in FEBRUARY. Four months, three different loss adjusters and still no decision while my family lives with a stripped-out kitchen. I've logged a formal complaint twice and heard nothing back. I have now instructed a solicitor and will be going to the Financial Ombudsman as well, so consider this your notice.", Category::Complaint, &[Flag::LegalThreat]),
+        ("Bought a used Focus from Acme Motors Stockport 3 weeks ago with a 'full 120 point safety check'. Yesterday the brakes went soft on the M60 and I had to limp onto the hard shoulder with my kids in the back. Independent garage says the pads and discs were worn down to metal and there is no way it passed any check. Your sales manager told me it was 'wear and tear'. I've been to Trading Standards and I'm speaking to a solicitor.", Category::Complaint, &[Flag::Safety, Flag::LegalThreat]),
+        ("My mum is 84 and collected her repeat prescription from AcmePharm on Crewe Road on Tuesday. The box said amlodipine but inside were someone else's tablets with a different name on the label. She'd taken two before my sister noticed. She is ok thank god but this could have killed her. Who do I speak to about this?", Category::Complaint, &[Flag::Safety]),
+        ("Raised a complaint with AcmeFit in March because I was still being charged after cancelling. Got an email saying 'resolved, refund on its way'. Nothing came, and I've now been charged AGAIN for April and May. When I replied to that email it bounced. How is a complaint 'resolved' when nothing has happened?? Ref AF-20931", Category::Complaint, &[]),
+        ("Hi, my parcel (AcmeParcel tracking ending 4471) shows as delivered at 2:13pm today 'handed to resident' but nobody was home, we were all at work. The photo on the tracking is of a door that isn't even ours - ours is blue. Could you look into where it actually went please? Thanks", Category::Complaint, &[]),
+        ("Love how AcmeMart online substitutions work 😂 Ordered oat milk, got double cream. Ordered gluten free pasta, got normal pasta. Ordered 6 bananas, got 1. Really worth the £4.50 delivery slot. Genius stuff lads 👏👏", Category::Complaint, &[]),
+        ("Genuine question AcmeNet: is there any point me paying for 500Mb 'Ultrafast' when every speed test for the last three weeks says 11Mb? If I'm paying for a Ferrari and getting a milk float I'd quite like some money back. Screenshots available if anyone there actually reads these.", Category::Complaint, &[]),
+        ("Flew AcmeAir from Newark to Glasgow on the 2nd and my bag never showed up. 9 days later there's still no sign, the online tracker just says 'tracing', and I've spent over $400 on clothes and toiletries. Honestly the process has been a nightmare. The one bright spot was Priya at the Glasgow baggage desk who was kind and gave me her direct email - thank you Priya, you're the only reason I haven't lost my mind.", Category::Complaint, &[]),
+        ("2/5. Stayed at AcmeStay Harbourside for 3 nights. Room smelt of damp, hair in the shower on arrival and the 'sea view' was a car park with a sliver of sea if you leaned out. Mentioned the damp at reception and was told 'all the rooms are like that'. Staff were friendly and breakfast was fine but at £180 a night this isn't good enough.", Category::Complaint, &[]),
+        ("Your smart meter has been sending 'estimated' readings since January even though the in-home display shows a perfectly good reading. I've phoned three times, each person promises a 'technical ticket', nothing changes and now my bill says I owe £600. I'm happy to stay with AcmePower but I need someone to actually fix this. Account number can go in DM.", Category::Complaint, &[]),
+        ("Acme Motors Leeds have had my car in for a 'two day' service. It's now day 16 and every time I ring I'm told 'the part is coming'. I complained by email last week and got a generic reply saying my complaint was 'closed as resolved' - nobody even called me. Closing a complaint without speaking to the customer isn't resolving it. I'd like a manager to ring me please.", Category::Complaint, &[]),
+        ("To whoever at Acme Highways is resurfacing Mill Lane: your crew have parked a van across my driveway three mornings running so I can't get the car out, and they left a pile of tarmac and cones on my front verge all weekend. Asked them politely to move and was told 'take it up with the office'. So here I am, taking it up with the office.", Category::Complaint, &[]),
+        ("Hi, I've just moved into a flat that AcmePower supplied for the previous tenant. Do I need to open a new account or can I just take over theirs? The meter reading on the day I moved in was 04821 if that helps. Thanks!", Category::Question, &[]),
+        ("Flying AcmeAir to Malaga in August with my 7 month old. Can I bring expressed breast milk and a pump in my hand luggage, and is there a limit on how much? Couldn't find anything clear on the website. Thank you x", Category::Question, &[]),
+        ("Hey, do you guys deliver to the Highlands (IV postcodes) or is there a surcharge? Looking at ordering a sofa from a shop that uses AcmeParcel and their site just says 'remote areas may vary'. Cheers", Category::Question, &[]),
+        ("Quick one - my partner and I want to open a joint account with AcmeBank. Can we do it all in the app or do we both need to go into a branch? And what ID do you accept, does a provisional driving licence count?", Category::Question, &[]),
+        ("Just back from our 25th anniversary at AcmeStay Lakeside and honestly WOW. The reception team had clearly read my note, there were rose petals, a card signed by the staff and a bottle of fizz waiting in the room. Little touches like that make all the difference. We'll definitely be back! ⭐⭐⭐⭐⭐", Category::Praise, &[]),
+        ("Our house flooded in January and I posted on here in a right state because nobody had been in touch for 2 weeks. Since then AcmeShield have been superb - Tom the claims handler has rung me every week, the drying company came within days and the final payment landed this morning. Thank you for turning it round 🙏", Category::Praise, &[]),
+        ("The Saturday 9am HIIT at AcmeFit Eastside absolutely KILLED me 😂💀 Sam is a brutal but brilliant instructor, I'm going to be dead tomorrow but loving it. Best class on the timetable by miles.", Category::Praise, &[]),
+        ("Love shopping at AcmeFresh. Would you consider a weekly quiet hour, lights dimmed and no music, like some other supermarkets do? My son is autistic and it would make the big shop so much easier for us, and I'm sure loads of other families would appreciate it.", Category::Suggestion, &[]),
+        ("Really like the new AcmeAir app. One idea: could you let us save passport details for the whole family so we don't have to type in 4 passports every single time we check in? Would save so much faff.", Category::Suggestion, &[]),
+        ("Switched our gas and electric over to AcmePower yesterday after the comparison site said we'd save a bit. No idea yet if it'll be any good, guess we'll find out when the first bill lands.", Category::Neutral, &[]),
+        ("🔥 FOLLOW FOR FOLLOW 🔥 Check out my page for the cheapest designer trainers in the UK, 70% off all Nike and Adidas, free delivery, link in bio!! DM me for codes 👟👟", Category::Spam, &[]),
+    ];
+    expect_category_and_flags(cases);
+}
+
+/// A fifteenth fresh batch from the same helper: short X posts in slang, emoji, caps and
+/// non-native English. Before its fixes it missed 17 categories and 8 flags of 48.
+#[test]
+fn hand_written_fifteenth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("cool so my parcel is in Belgium now. I live in Leeds @AcmePost", Category::Complaint, &[]),
+        ("@AcmeBank why you not refund me already 2 weeks, I call 5 times nobody help", Category::Complaint, &[]),
+        ("WHY IS THE APP DOWN AGAIN @AcmeBank EVERY SINGLE PAYDAY", Category::Complaint, &[]),
+        ("@AcmeEats ngl the chicken in my wrap was pink inside and my kid already ate half 🤢", Category::Complaint, &[Flag::Safety]),
+        ("@AcmePhone charger I bought from your store started smoking on my nightstand last night. could've burned the house down", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeBank got a text \"from you\" asking for my PIN and now £640 is gone from my account. wtaf", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeShop someone logged into my account and changed the delivery address on order #88213 istg", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeMobile 11 years a customer and this is how you treat me. porting to another network tomorrow #done", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeInsure Denied my claim for the third time. My solicitor will be in touch.", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeGym still charging me after I cancelled in March. see you in small claims court 🙃", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeCafe your security guard followed me and my friends round the whole store bc we're Black. nobody else got followed", Category::Complaint, &[Flag::Discrimination]),
+        ("is it normal for @AcmeFibre to be down 4 days in a row or am I just lucky", Category::Complaint, &[]),
+        ("@AcmeEats @AcmeSupport @AcmeHelp order 55102 never came, driver marked it delivered. bruh", Category::Complaint, &[]),
+        ("the \"waterproof\" mascara from @AcmeColor ran down my face at my sister's wedding. love that for me", Category::Complaint, &[]),
+        ("two hours on hold with @AcmeEnergy just to be told to \"try the website\" smh #fail", Category::Complaint, &[]),
+        ("@AcmeShop need this dress for my graduation on Saturday and tracking hasn't moved since Monday pls help", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeAir what's the hand luggage allowance on the basic fare? flying in June", Category::Question, &[]),
+        ("hey @AcmePost do you deliver on bank holiday Mondays?", Category::Question, &[]),
+        ("@AcmeBank can I open a joint account in the app or do I need to go in branch", Category::Question, &[]),
+        ("@AcmeShop does the 30-day return apply to sale items too?", Category::Question, &[]),
+        ("@AcmeEats r u guys open on xmas day in Glasgow?", Category::Question, &[]),
+        ("Hi @AcmeAir, I'm a journalist at the Evening Standard covering this weekend's cancellations. Who's best to speak to in your press office?", Category::Question, &[Flag::Press]),
+        ("@AcmeMobile is the iPhone 16 eSIM compatible on your pay-as-you-go plans?", Category::Question, &[]),
+        ("@AcmeStream when does season 3 drop in the UK?? 👀", Category::Question, &[]),
+        ("@AcmeRail shoutout to the conductor on the 7:42 to York who helped my nan with her bags ❤️ #shoutout", Category::Praise, &[]),
+        ("@AcmeEats those fries are lethal 🔥🔥🔥", Category::Praise, &[]),
+        ("😍😍😍 @AcmeCafe pumpkin latte is BACK", Category::Praise, &[]),
+        ("@AcmePost parcel arrived a day early AND the driver put it in the shed like I asked. legends", Category::Praise, &[]),
+        ("@AcmeHotels staff upgraded us for our anniversary, absolutely made our weekend 🥂", Category::Praise, &[]),
+        ("@AcmeBank would be great if the app had a dark mode tbh", Category::Suggestion, &[]),
+        ("queue at the @AcmeCafe on High St is out the door this morning", Category::Neutral, &[]),
+        ("RT @AcmeAir: Flights to Porto now running daily from Bristol", Category::Neutral, &[]),
+        ("Earn $500/day from home 💸💸 link in bio @AcmeShop @AcmeBank @AcmeAir", Category::Spam, &[]),
+        ("Follow back? 🙏 @AcmeStream #follow4follow #f4f #followme", Category::Spam, &[]),
+    ];
+    expect_category_and_flags(cases);
+}
