@@ -194,38 +194,51 @@ impl Default for Analysis {
 }
 
 /// Whether `text` (as written) puts one to three lowercase words in scare quotes (`"next day"
-/// delivery`, `another “minor update”`): after "love paying" or "great, another", the author
-/// doubts what the brand calls it. Longer quotations are reported speech, and capitalised
-/// ones names (`love that the "Ocean" scent is back`), not scare quotes.
+/// delivery`, `another “minor update”`, `the app 'updated'`): after "love paying" or "great,
+/// another", the author doubts what the brand calls it. Longer quotations are reported speech,
+/// and capitalised ones names (`love that the "Ocean" scent is back`), not scare quotes. A
+/// quote opens after a space (so the apostrophe in "I'm" opens nothing), and a single quote
+/// closes only before a non-letter (so "don't" inside the quote does not close it). Only the 48
+/// bytes after an opening quote are searched for its close.
 fn scare_quoted(text: &[u8]) -> bool {
-    const OPEN: [&[u8]; 2] = [b"\"", "\u{201c}".as_bytes()];
-    const CLOSE: [&[u8]; 2] = [b"\"", "\u{201d}".as_bytes()];
+    const PAIRS: [(&str, &str); 4] = [
+        ("\"", "\""),
+        ("\u{201c}", "\u{201d}"),
+        ("'", "'"),
+        ("\u{2018}", "\u{2019}"),
+    ];
     let mut i = 0;
     while i < text.len() {
-        let Some(open) = OPEN.iter().find(|q| text[i..].starts_with(q)) else {
+        let after_space = i == 0 || text[i - 1].is_ascii_whitespace();
+        let Some((open, close)) = PAIRS
+            .iter()
+            .find(|(o, _)| after_space && text[i..].starts_with(o.as_bytes()))
+        else {
             i += 1;
             continue;
         };
         let inner = &text[i + open.len()..];
-        let end = CLOSE
-            .iter()
-            .filter_map(|q| inner.windows(q.len()).position(|w| w == *q))
-            .min();
-        let Some(end) = end else {
-            return false;
+        let closes = |at: usize| {
+            inner[at..].starts_with(close.as_bytes())
+                && !inner
+                    .get(at + close.len())
+                    .is_some_and(u8::is_ascii_alphanumeric)
         };
-        let words = inner[..end]
-            .split(|b| *b == b' ')
-            .filter(|w| !w.is_empty())
-            .count();
-        let quote = &inner[..end];
-        if (1..=3).contains(&words)
-            && quote.iter().any(u8::is_ascii_lowercase)
-            && !quote.iter().any(u8::is_ascii_uppercase)
-        {
-            return true;
+        // Three words fit in this; a bound keeps a text of unclosed quotes linear.
+        if let Some(end) = (0..inner.len().min(48)).find(|&at| closes(at)) {
+            let quote = &inner[..end];
+            let words = quote
+                .split(|b| *b == b' ')
+                .filter(|w| !w.is_empty())
+                .count();
+            if (1..=3).contains(&words)
+                && quote.iter().any(u8::is_ascii_lowercase)
+                && !quote.iter().any(u8::is_ascii_uppercase)
+            {
+                return true;
+            }
         }
-        i += open.len() + end + 1;
+        i += open.len();
     }
     false
 }
@@ -460,7 +473,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 .iter()
                 .filter(|t| t.lo >= en)
                 .any(|t| t.role & EVENT != 0 || t.val <= -1.0);
-            let quoted = scare_quoted(text.as_bytes().get(en as usize..).unwrap_or_default());
+            let rest = text.get(en as usize..).unwrap_or_default();
+            // 🙃 and 🙄 after "thanks for" mark it as meant the other way.
+            let quoted = scare_quoted(rest.as_bytes()) || rest.contains(['🙃', '🙄']);
             if after || quoted || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)) {
                 a.sarcasm = Some((st0, en));
             } else {

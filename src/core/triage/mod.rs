@@ -291,6 +291,12 @@ fn addressed_by_place(m: &Mention) -> bool {
 /// hand").
 const GRAVE_UNLESS_ABOVE: f32 = 0.5;
 
+/// Complaint probability below which a risk word in a message that is not addressed to the
+/// brand and not negative, or in praise, is read as a look-alike: the audit's everyday texts
+/// ("the assistance dog area was brilliant") score 0.03 to 0.16, real incidents told in a
+/// friendly tone about 0.4.
+const LOOK_ALIKE_BELOW: f32 = 0.2;
+
 fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) -> Triage {
     let mut reasons: Vec<String> = Vec::new();
     let mut flags: Vec<Flag> = Vec::new();
@@ -317,14 +323,16 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Sarcasm about a service failure is a complaint whatever the learned weights say: the
     // opener ("thanks", "great") would otherwise pull the model towards praise.
     // So is a grave risk phrase (lawyer, injury, fraud, discrimination, leaving, a threat to go
-    // to the press) in a text that is not clearly positive (below [`GRAVE_UNLESS_ABOVE`]):
-    // nobody mentions their lawyer to a brand in passing.
+    // to the press) in a text that is not clearly positive (below [`GRAVE_UNLESS_ABOVE`]) and
+    // is addressed to the brand, or not positive at all, or complaint-like to the model:
+    // nobody mentions their lawyer to a brand in passing, but "My daughter wants to be a
+    // lawyer, she adores her Lego set" is not a complaint.
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not a journalist's
     // enquiry, nor time).
     let grave = a.press_threat || [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
     let grave_not_positive = grave
         && a.score.compound < GRAVE_UNLESS_ABOVE
-        && (a.score.compound < 0.05 || a.complaint_p >= 0.2 || a.features[6] > 0.0);
+        && (a.score.compound < 0.05 || a.complaint_p >= LOOK_ALIKE_BELOW || a.features[6] > 0.0);
     let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
     // Negative emoji or emoticons with no words at all ("😡😡😡 @AcmeAir", "👎👎") are a
     // complaint the word-based model has nothing to read.
@@ -342,7 +350,15 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Likewise promotion with no trouble in it ("Follow back? 🙏 #f4f") is spam, whatever the
     // model makes of its question mark.
     let calm_spam = a.spam.is_some() && a.complaint_cue.is_none() && a.score.compound > -0.05;
-    let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion && !calm_spam;
+    // A journalist's enquiry ("I'm a reporter working on a piece about the cancellations,
+    // could your press office DM me?") names trouble, but it is the brand's, not the author's:
+    // the press words come first, and it asks. An author who tells of trouble and then names
+    // the press ("zero payout. I've got in touch with the Watchdog team") complains.
+    let enquiry = a.flag_hits[3].is_some_and(|p| a.complaint_cue.is_none_or(|c| c.0 > p.0))
+        && a.question
+        && !grave
+        && a.sarcasm.is_none();
+    let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion && !calm_spam && !enquiry;
     let complaint = has_text
         && !thanks_for_fix
         && (model_says || sarcastic || grave_not_positive || emoji_anger);
@@ -430,13 +446,13 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // for making my wedding cake", "the funeral flowers were beautiful, thank you") is over,
     // not pending; praise without thanks keeps it, since praise can be a misread plea ("I need
     // your help ASAP!").
-    // Other risk words in praise are look-alikes ("best lawyer show ever", "the new Golf has 9
-    // airbags, such peace of mind"): a message reads as praise only when the grave-risk rule
-    // above did not make it a complaint, so its tone is clearly positive, or it is neither
-    // addressed to the brand nor complaint-like. They are named in one reason, not flagged,
-    // unless the phrase tells of something done to someone ("my card was cloned, great
-    // security guys" is sarcasm the tone missed, and a fraud all the same). A journalist's
-    // enquiry is friendly by nature, so press is always flagged.
+    // Other risk words in praise that the model finds no complaint in are look-alikes ("best
+    // lawyer show ever", "the new Golf has 9 airbags, such peace of mind"). They are named in
+    // one reason, not flagged, unless the phrase tells of something done to someone ("my card
+    // was cloned, great security guys" is sarcasm the tone missed, and a fraud all the same).
+    // Praise that is complaint-like ("followed around by security while the white customers
+    // shopped in peace") keeps its flags. A journalist's enquiry is friendly by nature, so
+    // press is always flagged.
     let mut unflagged: Vec<&[u8]> = Vec::new();
     for (i, hit) in a.flag_hits.iter().enumerate() {
         if let Some(span) = hit {
@@ -446,6 +462,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             }
             if !matches!(f, Flag::TimeCritical | Flag::Press)
                 && category == Category::Praise
+                && a.complaint_p < LOOK_ALIKE_BELOW
                 && !names_a_person(self::span(&s.lower, *span))
             {
                 unflagged.push(self::span(&s.lower, *span));
