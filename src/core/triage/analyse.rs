@@ -171,6 +171,8 @@ pub(crate) struct Analysis {
     pub resolved: Option<(u32, u32)>,
     /// The author threatens to go to the press (a grave risk, like a legal threat).
     pub press_threat: bool,
+    /// Addressed to the brand: a leading @handle, or posted where only the brand reads it.
+    pub addressed: bool,
 }
 
 impl Default for Analysis {
@@ -189,6 +191,7 @@ impl Default for Analysis {
             words: 0,
             resolved: None,
             press_threat: false,
+            addressed: false,
         }
     }
 }
@@ -508,6 +511,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let c = a.score.compound;
     let m = |x: u32, cap: u32| x.min(cap) as f32;
     let addressed = st.lead_handles > 0 || replying;
+    a.addressed = addressed;
     a.features = [
         1.0,
         (-c).max(0.0),

@@ -332,7 +332,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let grave = a.press_threat || [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
     let grave_not_positive = grave
         && a.score.compound < GRAVE_UNLESS_ABOVE
-        && (a.score.compound < 0.05 || a.complaint_p >= LOOK_ALIKE_BELOW || a.features[6] > 0.0);
+        && (a.score.compound < 0.05 || a.complaint_p >= LOOK_ALIKE_BELOW || a.addressed);
     let sarcastic = a.sarcasm.is_some() && a.score.compound < -0.05;
     // Negative emoji or emoticons with no words at all ("😡😡😡 @AcmeAir", "👎👎") are a
     // complaint the word-based model has nothing to read.
