@@ -479,7 +479,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             let rest = text.get(en as usize..).unwrap_or_default();
             // 🙃 and 🙄 after "thanks for" mark it as meant the other way.
             let quoted = scare_quoted(rest.as_bytes()) || rest.contains(['🙃', '🙄']);
-            if after || quoted || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)) {
+            // "thanks for sorting my refund so fast": a fix named right after the thanks is
+            // what it thanks for, unless scare quotes doubt it ("thanks for 'fixing' it").
+            let fixed = a.resolved.is_some_and(|r| r.0 >= en) && !quoted;
+            if !fixed
+                && (after || quoted || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)))
+            {
                 a.sarcasm = Some((st0, en));
             } else {
                 a.praise += 1;

@@ -1476,12 +1476,13 @@ fn hand_written_sixth_fresh_batch() {
     expect_category_and_flags(cases);
 }
 
-/// Negation stops at a clause boundary: in "never disappoints, best pizza" the "never" belongs
-/// to "disappoints" only; without the comma it also reaches "best", as in VADER.
+/// Negation stops at a clause boundary: in "never late, best pizza" the "never" belongs to
+/// "late" only; without the comma it also reaches "best", as in VADER. ("never disappoints"
+/// is now praise slang, read as one positive phrase.)
 #[test]
 fn negation_stops_at_a_comma_or_full_stop() {
-    let with_comma = t("@AcmePizza never disappoints, best pizza in town").sentiment_score;
-    let without = t("@AcmePizza never disappoints best pizza in town").sentiment_score;
+    let with_comma = t("@AcmePizza never late, best pizza in town").sentiment_score;
+    let without = t("@AcmePizza never late best pizza in town").sentiment_score;
     assert!(with_comma > 0.3, "{with_comma}");
     assert!(with_comma > without, "{with_comma} vs {without}");
     let stop = t("@AcmeBank not again. great app though").sentiment_score;
@@ -2525,6 +2526,58 @@ fn hand_written_eighteenth_fresh_batch() {
         ("Would be great if you offered SMS alerts for planned works by postcode, at the moment we only hear about them via the website.", Category::Suggestion, &[]),
         ("Just confirming I've dropped the return off at the Post Office counter, receipt ref 88213.", Category::Neutral, &[]),
         ("Earn £3,500 weekly from home trading crypto with our expert signals, join my WhatsApp group now limited spots", Category::Spam, &[]),
+    ];
+    expect_category_and_flags(cases);
+    expect_no_flags_where_none(cases);
+}
+
+/// A nineteenth fresh batch on tone: sarcasm in many shapes, sincere praise with the same
+/// openers ("thanks for sorting my refund so fast"), negation ("never disappoints", "not too
+/// shabby"), emphasis and mixed posts. Before its fixes it missed 17 categories and 6 flags
+/// of 56.
+#[test]
+fn hand_written_nineteenth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("Thanks @AcmeRail for turning my 20 minute commute into a 90 minute adventure. Really needed to be late on my first day at the new job 🙃", Category::Complaint, &[]),
+        ("Oh great, @AcmeAir, another 3 hour delay at Gatwick. Truly spoiling us this summer", Category::Complaint, &[]),
+        ("Love how @AcmeMobile charged me roaming fees when I haven't left Leeds all month. Genius business model", Category::Complaint, &[]),
+        ("Nothing says premium banking like 45 minutes of hold music and then getting cut off. Cheers @AcmeBank", Category::Complaint, &[]),
+        ("10/10 would sit on hold with @AcmeEnergy for an hour again. Top tier entertainment", Category::Complaint, &[]),
+        ("Amazing customer service from @AcmeTelecom as always 🙄 third engineer no-show this week", Category::Complaint, &[]),
+        ("So glad I pay £60 a month for @AcmeBroadband to drop out every single time I join a Teams call", Category::Complaint, &[]),
+        ("Woke up to find @AcmeBank froze my card for suspicious activity aka buying a flat white. #blessed", Category::Complaint, &[]),
+        ("Paid for next day delivery, got it 6 days later. What a time to be alive @AcmeShop", Category::Complaint, &[]),
+        ("Another month, another surprise price rise from @AcmeStream #winning. Might finally be time to cancel", Category::Complaint, &[Flag::ChurnRisk]),
+        ("Brilliant work @AcmeRail, cancelling the last train home with 5 mins notice. Stuck at Crewe at midnight with two kids, love it", Category::Complaint, &[Flag::TimeCritical]),
+        ("Can't wait to spend another Saturday on the phone to @AcmeEnergy because your meter readings are pure fiction. Living the dream", Category::Complaint, &[]),
+        ("Thanks @AcmeBank for sorting my refund in under an hour, honestly didn't expect it to be that quick 🙌", Category::Praise, &[]),
+        ("Love how easy the new @AcmeApp checkout is, reordered my usual in about 10 seconds", Category::Praise, &[]),
+        ("Nothing says Friday like a @AcmeCoffee flat white and the barista remembering my name ☕❤️", Category::Praise, &[]),
+        ("Wow. Just wow. @AcmeHotel upgraded us to a sea view for our anniversary without us even asking. Thank you so much!", Category::Praise, &[]),
+        ("Cheers @AcmeRail, the guard on the 17:42 went out of his way to help my nan with her bags. Credit where it's due 👏", Category::Praise, &[]),
+        ("Not impressed with the new improved @AcmeCrisps recipe. Tastes like cardboard now", Category::Complaint, &[]),
+        ("@AcmePizza never disappoints on a Friday night 🍕", Category::Praise, &[]),
+        ("Third year with @AcmeInsure, no complaints. Renewal price is the same as last year which is a first", Category::Praise, &[]),
+        ("@AcmeBroadband MY INTERNET HAS BEEN DOWN FOR THREE DAYS AND I WORK FROM HOME. SORT IT OUT", Category::Complaint, &[]),
+        ("JUST WON THE @AcmeGames GIVEAWAY I CANNOT BELIEVE IT THANK YOU!!!", Category::Praise, &[]),
+        ("@AcmeShop where is my order??? Tracking says delivered and there is nothing here???", Category::Complaint, &[]),
+        ("@AcmeBroadband why is the wifi sooooo slow tonight 🐌🐌", Category::Complaint, &[]),
+        ("yesss my @AcmeSneakers drop finally arrived 😍😍 #loveit", Category::Praise, &[]),
+        ("Absolutely disgusted by how the security guard at @AcmeStore Oxford St spoke to my son today, followed him round the whole shop because he's Black", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeCafe kinda disappointed the oat latte is 50p extra now", Category::Complaint, &[]),
+        ("😡😡😡 @AcmeParcel", Category::Complaint, &[]),
+        ("@AcmeBakery 😍🥐🙏", Category::Praise, &[]),
+        ("Found a piece of hard plastic baked into my @AcmeFoods sandwich 🤮🤮 nearly cracked a tooth", Category::Complaint, &[Flag::Safety]),
+        ("Third failed delivery attempt this week while I was literally sat at home #fail @AcmeParcel", Category::Complaint, &[]),
+        ("teh new @AcmeApp updaet is extremly buggy, keeps crashign every time i try to pay", Category::Complaint, &[]),
+        ("Food at @AcmeGrill was great but the service was awful, waited 50 mins for mains and the waiter never came back", Category::Complaint, &[]),
+        ("Rude staff at @AcmeStore Leeds, but the manager sorted it, gave us a refund and apologised. Thanks", Category::Praise, &[]),
+        ("Love the @AcmeBlender, hate the delivery. Box arrived crushed and it took 2 weeks", Category::Complaint, &[]),
+        ("The @AcmeHotel room was tiny, but honestly the staff made the whole trip. Special shoutout to Priya at reception", Category::Praise, &[]),
+        ("@AcmeBank your app is slick but I've been locked out since this morning and got an alert that someone tried to log in from abroad", Category::Complaint, &[Flag::FraudSecurity]),
+        ("Decent prices at @AcmeMart but would be nice if you stocked more gluten free stuff at the Hull branch", Category::Suggestion, &[]),
+        ("Lovely flight with @AcmeAir, crew were fab, but my suitcase is still in Dublin and I fly home Thursday", Category::Complaint, &[Flag::TimeCritical]),
+        ("Been with @AcmeEnergy 8 years and always been happy, but this £400 bill with no explanation means I'm shopping around this week", Category::Complaint, &[Flag::ChurnRisk]),
     ];
     expect_category_and_flags(cases);
     expect_no_flags_where_none(cases);
