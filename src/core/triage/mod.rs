@@ -345,11 +345,11 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         a.resolved.is_some() && a.score.compound >= 0.1 && a.sarcasm.is_none() && !grave;
     // A request for something new ("pls add a widget") with no trouble in it is a suggestion,
     // however much its politeness ("please") looks like a complaint to the model.
-    let calm_suggestion =
-        a.suggest.is_some() && a.complaint_cue.is_none() && a.score.compound > -0.05;
+    let calm = a.complaint_cue.is_none() && a.score.compound > -0.05;
+    let calm_suggestion = a.suggest.is_some() && calm;
     // Likewise promotion with no trouble in it ("Follow back? 🙏 #f4f") is spam, whatever the
     // model makes of its question mark.
-    let calm_spam = a.spam.is_some() && a.complaint_cue.is_none() && a.score.compound > -0.05;
+    let calm_spam = a.spam.is_some() && calm;
     // A journalist's enquiry ("I'm a reporter working on a piece about the cancellations,
     // could your press office DM me?") names trouble, but it is the brand's, not the author's:
     // the press words come first, and it asks. An author who tells of trouble and then names
@@ -374,9 +374,11 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         Category::Question
     } else if a.score.compound >= 0.3
         || thanks_for_fix
-        || (a.praise > 0 && a.score.compound > 0.05)
-        // Praise in words with no valence ("absolutely made our weekend 🥂").
-        || (a.praise > 0 && a.score.compound >= 0.0 && a.complaint_cue.is_none())
+        // Praise in words with no valence ("absolutely made our weekend 🥂") needs no tone, only
+        // no trouble.
+        || (a.praise > 0
+            && (a.score.compound > 0.05
+                || (a.score.compound >= 0.0 && a.complaint_cue.is_none())))
     {
         Category::Praise
     } else {
@@ -457,15 +459,16 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     for (i, hit) in a.flag_hits.iter().enumerate() {
         if let Some(span) = hit {
             let f = TEXT_FLAGS[i];
+            let span_bytes = self::span(&s.lower, *span);
             if f == Flag::TimeCritical && category == Category::Praise && a.praise > 0 {
                 continue;
             }
             if !matches!(f, Flag::TimeCritical | Flag::Press)
                 && category == Category::Praise
                 && a.complaint_p < LOOK_ALIKE_BELOW
-                && !names_a_person(self::span(&s.lower, *span))
+                && !names_a_person(span_bytes)
             {
-                unflagged.push(self::span(&s.lower, *span));
+                unflagged.push(span_bytes);
                 continue;
             }
             flags.push(f);
