@@ -22,6 +22,7 @@ use std::sync::LazyLock;
 
 use super::lexicon;
 use super::text::Tok;
+use super::typo;
 use super::Flag;
 
 /// What a phrase signals.
@@ -2405,7 +2406,11 @@ pub(crate) struct Hit {
 #[inline]
 pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
     let list = &*PHRASE_LIST;
-    let key = |t: &Tok| lexicon::key_at(lower, t.lo as usize, (t.hi - t.lo) as usize);
+    // A word read as a typo ("posioning") matches as the word it stands for.
+    let key = |t: &Tok| match t.fix {
+        0 => lexicon::key_at(lower, t.lo as usize, (t.hi - t.lo) as usize),
+        fix => typo::fixed_key(fix),
+    };
     // Whether token `t` is the phrase word with packed key `k` (0: too long to pack, so the
     // bytes are compared).
     let is = |t: &Tok, k: u128, w: &str| {

@@ -337,6 +337,19 @@ const CARE_VALENCE: &[(&str, f32)] = &[
     ("fml", -2.0),
     ("wtf", -2.0),
     ("disgraceful", -2.6),
+    ("rubbish", -2.0),
+    ("diabolical", -2.4),
+    ("atrocious", -2.6),
+    ("abysmal", -2.5),
+    ("extortionate", -2.0),
+    ("overpriced", -1.5),
+    ("shoddy", -1.9),
+    ("sloppy", -1.5),
+    ("substandard", -1.6),
+    ("gutted", -2.0),
+    ("buggy", -1.5),
+    ("unresponsive", -1.2),
+    ("chuffed", 2.2),
     ("spotless", 2.0),
     ("immaculate", 2.0),
     ("impeccable", 2.2),
@@ -585,6 +598,214 @@ const ACTIONS: &[&str] = &[
 ];
 const PLEASES: &[&str] = &["please", "pls", "plz", "plez", "kindly"];
 
+/// Common English words of five letters or more that carry no meaning here, written from
+/// general knowledge. Listed (with an empty entry) so that the one lookup every token gets
+/// finds them: only unknown words are looked at again as possible typos ([`super::typo`]), and
+/// these are the unknown words tweets use most.
+const COMMON: &[&str] = &[
+    "about",
+    "above",
+    "across",
+    "after",
+    "against",
+    "along",
+    "already",
+    "although",
+    "always",
+    "among",
+    "another",
+    "anyone",
+    "anything",
+    "anyway",
+    "around",
+    "asked",
+    "because",
+    "become",
+    "before",
+    "began",
+    "begin",
+    "behind",
+    "being",
+    "believe",
+    "below",
+    "beside",
+    "besides",
+    "better",
+    "between",
+    "beyond",
+    "black",
+    "bring",
+    "brought",
+    "build",
+    "called",
+    "cannot",
+    "careful",
+    "certain",
+    "change",
+    "child",
+    "children",
+    "close",
+    "closed",
+    "coming",
+    "company",
+    "could",
+    "country",
+    "course",
+    "during",
+    "early",
+    "earth",
+    "either",
+    "english",
+    "enough",
+    "every",
+    "everyone",
+    "everything",
+    "example",
+    "family",
+    "father",
+    "field",
+    "final",
+    "finally",
+    "first",
+    "follow",
+    "following",
+    "found",
+    "friend",
+    "friends",
+    "front",
+    "getting",
+    "given",
+    "going",
+    "group",
+    "happen",
+    "having",
+    "heard",
+    "heart",
+    "house",
+    "however",
+    "human",
+    "important",
+    "inside",
+    "instead",
+    "itself",
+    "known",
+    "large",
+    "later",
+    "learn",
+    "least",
+    "leave",
+    "letter",
+    "light",
+    "little",
+    "lived",
+    "living",
+    "local",
+    "looked",
+    "looking",
+    "lower",
+    "making",
+    "maybe",
+    "means",
+    "might",
+    "minute",
+    "money",
+    "month",
+    "months",
+    "mother",
+    "moved",
+    "music",
+    "myself",
+    "never",
+    "night",
+    "number",
+    "often",
+    "order",
+    "other",
+    "others",
+    "outside",
+    "paper",
+    "party",
+    "people",
+    "perhaps",
+    "person",
+    "place",
+    "plant",
+    "point",
+    "power",
+    "pretty",
+    "probably",
+    "public",
+    "quite",
+    "rather",
+    "reach",
+    "ready",
+    "right",
+    "round",
+    "school",
+    "second",
+    "seemed",
+    "seems",
+    "sense",
+    "shall",
+    "short",
+    "should",
+    "since",
+    "small",
+    "something",
+    "sometimes",
+    "somewhere",
+    "sound",
+    "space",
+    "special",
+    "start",
+    "started",
+    "state",
+    "still",
+    "story",
+    "street",
+    "study",
+    "system",
+    "taken",
+    "taking",
+    "their",
+    "there",
+    "these",
+    "thing",
+    "things",
+    "think",
+    "those",
+    "though",
+    "thought",
+    "three",
+    "through",
+    "today",
+    "together",
+    "tomorrow",
+    "towards",
+    "under",
+    "until",
+    "using",
+    "usually",
+    "watch",
+    "water",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "white",
+    "whole",
+    "whose",
+    "within",
+    "without",
+    "world",
+    "would",
+    "write",
+    "written",
+    "wrong",
+    "years",
+    "young",
+];
+
 /// Longest word the table holds. Keys are the word's bytes packed into a `u128`, so a lookup
 /// hashes two integers and compares one, with no pointer to chase into the lexicon text.
 pub(crate) const MAX_KEY: usize = 16;
@@ -605,30 +826,33 @@ pub(crate) static WORDS: LazyLock<Table> = LazyLock::new(|| Table::new(build_wor
 
 /// The word table's lookup structure: open addressing with linear probing, at most half full,
 /// with one tag byte per slot (0: empty, else seven bits of the hash) kept apart from the
-/// `(key, word)` slots. The tags fit in the L1 cache, so a miss (most tokens: "the", "to",
-/// names) is decided there without touching the slots; a hit reads one slot.
-pub(crate) struct Table {
+/// `(key, value)` slots. A miss (most tokens: "the", "to", names) is mostly decided in the
+/// tags, without touching the slots; a hit reads one slot. Keys are packed words ([`key`]);
+/// the typo index ([`super::typo`]) uses the same structure for skeletons.
+pub(crate) struct Table<V = Word> {
     /// Per slot: 0 when empty, else `0x80 |` seven bits of the hash.
     tags: Box<[u8]>,
-    /// `(packed key, word)`, parallel to `tags`.
-    slots: Box<[(u128, Word)]>,
+    /// `(packed key, value)`, parallel to `tags`.
+    slots: Box<[(u128, V)]>,
     /// `64 - log2(slots.len())`: the hash's top bits pick the home slot.
     shift: u32,
 }
 
-impl Table {
-    fn new(words: FxMap<u128, Word>) -> Self {
-        let size = (words.len() * 2).next_power_of_two().max(16);
+impl<V: Copy + Default> Table<V> {
+    /// A table holding `entries` (keys distinct).
+    pub(crate) fn new(entries: impl IntoIterator<Item = (u128, V)>) -> Self {
+        let entries: Vec<(u128, V)> = entries.into_iter().collect();
+        let size = (entries.len() * 2).next_power_of_two().max(16);
         let mut tags = vec![0u8; size].into_boxed_slice();
-        let mut slots = vec![(0u128, Word::default()); size].into_boxed_slice();
+        let mut slots = vec![(0u128, V::default()); size].into_boxed_slice();
         let shift = 64 - size.trailing_zeros();
-        for (&k, &w) in &words {
+        for (k, v) in entries {
             let (mut i, tag) = Self::hash(k, shift);
             while tags[i] != 0 {
                 i = (i + 1) & (size - 1);
             }
             tags[i] = tag;
-            slots[i] = (k, w);
+            slots[i] = (k, v);
         }
         Self { tags, slots, shift }
     }
@@ -646,9 +870,9 @@ impl Table {
         )
     }
 
-    /// The word with this packed key.
+    /// The value stored under this packed key.
     #[inline(always)]
-    pub(crate) fn get(&self, k: u128) -> Option<&Word> {
+    pub(crate) fn get(&self, k: u128) -> Option<&V> {
         let mask = self.tags.len() - 1;
         let (mut i, tag) = Self::hash(k, self.shift);
         loop {
@@ -657,13 +881,24 @@ impl Table {
                 return None;
             }
             if t == tag {
-                let (key, w) = &self.slots[i];
+                let (key, v) = &self.slots[i];
                 if *key == k {
-                    return Some(w);
+                    return Some(v);
                 }
             }
             i = (i + 1) & mask;
         }
+    }
+}
+
+impl Table<Word> {
+    /// Packed keys of the words that carry something: a valence, a booster, a role or phrases.
+    pub(crate) fn meaningful_keys(&self) -> impl Iterator<Item = u128> + '_ {
+        self.tags
+            .iter()
+            .zip(self.slots.iter())
+            .filter(|(t, (_, w))| **t != 0 && *w != Word::default())
+            .map(|(_, (k, _))| *k)
     }
 
     /// Number of words.
@@ -703,6 +938,9 @@ fn build_words() -> FxMap<u128, Word> {
         if e.val == 0.0 {
             e.val = v;
         }
+    }
+    for &w in COMMON {
+        slot(&mut m, &mut spare, w);
     }
     let mut role = |list: &[&'static str], bit: u16| {
         for &w in list {

@@ -10,6 +10,7 @@ mod lexicon;
 mod reach;
 mod sentiment;
 mod text;
+mod typo;
 
 #[cfg(test)]
 mod tests;

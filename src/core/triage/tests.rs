@@ -2582,3 +2582,95 @@ fn hand_written_nineteenth_fresh_batch() {
     expect_category_and_flags(cases);
     expect_no_flags_where_none(cases);
 }
+
+/// A slip of the keyboard reads as the word meant: the same category, flags and tone as the
+/// text spelled right (a dropped, doubled or swapped letter, a wrong vowel in a long word, a
+/// dropped final "g").
+#[test]
+fn typos_read_like_the_word_meant() {
+    let pairs = [
+        (
+            "@AcmeShop really dissapointed with my order",
+            "@AcmeShop really disappointed with my order",
+        ),
+        (
+            "@AcmeShop really disapointed with my order",
+            "@AcmeShop really disappointed with my order",
+        ),
+        (
+            "@AcmeTel horible signal all week",
+            "@AcmeTel horrible signal all week",
+        ),
+        (
+            "@AcmeBank this is terible, still no refund",
+            "@AcmeBank this is terrible, still no refund",
+        ),
+        (
+            "@AcmeEats got food posioning from your burger",
+            "@AcmeEats got food poisoning from your burger",
+        ),
+        (
+            "@AcmeEats got food poisining from your burger",
+            "@AcmeEats got food poisoning from your burger",
+        ),
+        (
+            "@AcmeAir i will be contacting my lawer",
+            "@AcmeAir i will be contacting my lawyer",
+        ),
+        (
+            "@AcmeEats the food was amazng thank u",
+            "@AcmeEats the food was amazing thank u",
+        ),
+        (
+            "@AcmeBank my acount was hacked",
+            "@AcmeBank my account was hacked",
+        ),
+        (
+            "@AcmeWear definately the worst custmer service",
+            "@AcmeWear definitely the worst customer service",
+        ),
+        (
+            "@AcmeRail waitin an hour for a train again",
+            "@AcmeRail waiting an hour for a train again",
+        ),
+        (
+            "@AcmeShop dont waste ur money on this rubish",
+            "@AcmeShop dont waste ur money on this rubbish",
+        ),
+    ];
+    let mut misses = Vec::new();
+    for (typo, right) in pairs {
+        let (a, b) = (t(typo), t(right));
+        if (a.category, &a.flags, a.sentiment_score) != (b.category, &b.flags, b.sentiment_score) {
+            misses.push(format!(
+                "{typo}: {:?} {:?} {}, spelled right: {:?} {:?} {}",
+                a.category, a.flags, a.sentiment_score, b.category, b.flags, b.sentiment_score
+            ));
+        }
+    }
+    report(misses);
+}
+
+/// Real words one slip from a risk or sentiment word ("based"/"biased", "blood"/"bloody",
+/// "course"/"curse", "steel"/"steal") and capitalised names are not typos: no flag, no
+/// negative tone.
+#[test]
+fn real_words_near_a_known_word_are_not_typos() {
+    let texts = [
+        "@AcmeRail is the quiet coach on the 9am based on first come first served?",
+        "Of course I'll be back, the filing was sorted in minutes",
+        "Booked the supper club at Acme Hotel for Friday",
+        "@AcmeGym does the health check include a blood test?",
+        "Steelers fans at the Acme bar tonight, what a game",
+        "@AcmeShop the steel frame bed arrived today",
+        "@AcmeAir hows the boarding process for families?",
+    ];
+    expect_no_flags(&texts);
+    let negative: Vec<String> = texts
+        .iter()
+        .map(|x| (x, t(x)))
+        .filter(|(_, r)| r.sentiment_score < 0.0)
+        .map(|(x, r)| format!("{x}: {} {:?}", r.sentiment_score, r.reasons))
+        .collect();
+    report(negative);
+}

@@ -9,6 +9,7 @@
 //! `lexicon::EMOJI_EXTRA`); ALL-CAPS words are remembered as emphasis.
 
 use super::lexicon::{self, EMOJI};
+use super::typo;
 
 /// One word, emoticon or emoji.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -33,6 +34,8 @@ pub(crate) struct Tok {
     pub phr_start: u16,
     /// How many.
     pub phr_n: u8,
+    /// For a word read as a typo of another ([`typo::correct`]): which (0: none).
+    pub fix: u16,
 }
 
 /// Counts gathered in the same pass.
@@ -248,6 +251,7 @@ fn push(s: &mut Scratch, lo: usize, hi: usize, w: &lexicon::Word, caps: bool, el
         nt: false,
         phr_start: w.phr_start,
         phr_n: w.phr_n,
+        fix: 0,
     });
 }
 
@@ -293,11 +297,22 @@ fn word_token(
     let nt = lower[lower.len() - 1] == b't'
         && (lower.ends_with(b"n't") || lower.ends_with("n\u{2019}t".as_bytes()));
     let key = lexicon::key_at(b, lo, hi - lo);
-    let (entry, elong) = match lexicon::WORDS.get(key) {
-        Some(e) => (Some(e), false),
-        // Only an unknown word is worth de-elongating ("sooooo" is not in the lexicon).
-        None if has_letter_run3(lower, key) => (deelongate(lower), true),
-        None => (None, false),
+    let (entry, elong, fix) = match lexicon::WORDS.get(key) {
+        Some(e) => (Some(e), false, 0),
+        // Only an unknown word is worth de-elongating ("sooooo" is not in the lexicon), or
+        // reading as a typo ("horible").
+        None if has_letter_run3(lower, key) => (deelongate(lower), true, 0),
+        // A capitalised word is a name more often than a slip ("Steelers", "Roper"), so only
+        // lowercase and ALL-CAPS words are read as typos.
+        None if !typo::candidate(lower.len(), letters as usize)
+            || (orig[lo].is_ascii_uppercase() && !caps) =>
+        {
+            (None, false, 0)
+        }
+        None => match typo::correct(lower, key) {
+            0 => (None, false, 0),
+            fix => (lexicon::WORDS.get(typo::fixed_key(fix)), false, fix),
+        },
     };
     let e = entry.copied().unwrap_or_default();
     s.toks.push(Tok {
@@ -311,6 +326,7 @@ fn word_token(
         nt,
         phr_start: e.phr_start,
         phr_n: e.phr_n,
+        fix,
     });
 }
 
