@@ -130,6 +130,11 @@ fn distance(a: &[u8], b: &[u8], sub: usize, max: usize) -> Option<usize> {
             }
             rows[cur][j] = d;
         }
+        // Distances never fall from one row to the next: a row already past `max` ends it
+        // (most candidates differ from the word within a few letters).
+        if rows[cur][..=b.len()].iter().all(|&d| d > max) {
+            return None;
+        }
     }
     let d = rows[a.len() % 3][b.len()];
     (d <= max).then_some(d)
@@ -232,11 +237,6 @@ pub(crate) fn correct(w: &[u8], key: u128) -> u16 {
         return 0;
     };
     let max = if w.len() >= TWO_EDITS_FROM { 2 } else { 1 };
-    // A long word is looked up in the word list before the costlier two-edit search; a short
-    // one after the one-scan test, which rejects most candidates.
-    if max == 2 && is_english(w) {
-        return 0;
-    }
     let sub = if w.len() >= SUBSTITUTE_FROM { 1 } else { 2 };
     // Candidates within `max` edits are ranked with a substitution counting double: a dropped
     // or doubled letter is the likelier slip ("lawer" is "lawyer" rather than "lower").
@@ -264,9 +264,7 @@ pub(crate) fn correct(w: &[u8], key: u128) -> u16 {
     match best {
         // Distance 0: a phrase word that is not in the lexicon; its own key already matches.
         // The word list is asked last, for the few words that come this far.
-        Some((d, i)) if !tie && d > 0 && (max == 2 || !is_english(w)) => {
-            u16::try_from(i + 1).unwrap_or(0)
-        }
+        Some((d, i)) if !tie && d > 0 && !is_english(w) => u16::try_from(i + 1).unwrap_or(0),
         _ => 0,
     }
 }
