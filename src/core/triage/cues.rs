@@ -882,6 +882,12 @@ const PHRASES: &[(&str, Cue)] = &[
     ("because of my religion", Risk(Discrimination)),
     ("because i'm disabled", Risk(Discrimination)),
     ("because i'm gay", Risk(Discrimination)),
+    ("because we're gay", Risk(Discrimination)),
+    ("because we are gay", Risk(Discrimination)),
+    ("because we're a gay couple", Risk(Discrimination)),
+    ("because we are a gay couple", Risk(Discrimination)),
+    ("because we're a same sex couple", Risk(Discrimination)),
+    ("because we are a same sex couple", Risk(Discrimination)),
     ("because of my disability", Risk(Discrimination)),
     ("because i'm muslim", Risk(Discrimination)),
     ("because i am muslim", Risk(Discrimination)),
@@ -1078,6 +1084,16 @@ const PHRASES: &[(&str, Cue)] = &[
     ("not paying for this anymore", Risk(ChurnRisk)),
     ("not renewing", Risk(ChurnRisk)),
     ("won't be renewing", Risk(ChurnRisk)),
+    ("won't be buying", Risk(ChurnRisk)),
+    ("won't be ordering", Risk(ChurnRisk)),
+    ("won't be shopping", Risk(ChurnRisk)),
+    ("won't be flying", Risk(ChurnRisk)),
+    ("won't be staying", Risk(ChurnRisk)),
+    ("deleting the app", Risk(ChurnRisk)),
+    ("deleting your app", Risk(ChurnRisk)),
+    // A troubleshooting step, not leaving.
+    ("deleting the app and reinstall*", Ignore),
+    ("deleting your app and reinstall*", Ignore),
     ("wont be renewing", Risk(ChurnRisk)),
     ("no longer a customer", Risk(ChurnRisk)),
     ("ex customer", Risk(ChurnRisk)),
@@ -2134,6 +2150,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("never had a late", Slang),
     ("not bad", Praise),
     ("killing it", Slang),
+    ("sick deal", Slang),
+    ("absolute banger", Slang),
+    ("total banger", Slang),
     ("what a star", Slang),
     ("absolute star", Slang),
     ("what a legend", Slang),
@@ -2314,6 +2333,32 @@ fn second_bit(k: u128) -> u64 {
     1 << (x >> 58)
 }
 
+/// How people also type a phrase word on a phone: text speak for a few common words, and the
+/// word without its apostrophe ("don't" as "dont", "i'll" as "ill").
+fn typed_forms(w: &str) -> Vec<String> {
+    let speak: &[&str] = match w {
+        "you" => &["u"],
+        "your" => &["ur"],
+        "you're" => &["ur"],
+        "would" => &["wud"],
+        "could" => &["cud"],
+        "should" => &["shud"],
+        "please" => &["pls", "plz"],
+        "thanks" => &["thx"],
+        "because" => &["coz", "cuz", "cos", "bc"],
+        "great" => &["gr8"],
+        "before" => &["b4"],
+        "what" => &["wat"],
+        "when" => &["wen"],
+        _ => &[],
+    };
+    let mut forms: Vec<String> = speak.iter().map(|s| (*s).to_owned()).collect();
+    if w.contains('\'') {
+        forms.push(w.replace('\'', ""));
+    }
+    forms
+}
+
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
 pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     let mut out = Vec::new();
@@ -2346,6 +2391,35 @@ pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
             out.push(Phrase::new(words, cue));
         }
     }
+    // Text speak and dropped apostrophes ("u should", "wud be nice", "dont work"): every phrase
+    // also gets the forms people type on phones, one spelling per word at a time.
+    let mut typed: Vec<Phrase> = Vec::new();
+    for p in &out {
+        let mut forms: Vec<Vec<String>> = vec![p.words.clone()];
+        for (i, w) in p.words.iter().enumerate() {
+            let alternatives = typed_forms(w);
+            if alternatives.is_empty() {
+                continue;
+            }
+            let mut more = Vec::new();
+            for f in &forms {
+                for alt in &alternatives {
+                    let mut g = f.clone();
+                    g[i] = alt.clone();
+                    more.push(g);
+                }
+            }
+            forms.extend(more);
+        }
+        typed.extend(
+            forms
+                .into_iter()
+                .skip(1)
+                .filter(|f| lexicon::key(f[0].as_bytes()).is_some())
+                .map(|f| Phrase::new(f, p.cue)),
+        );
+    }
+    out.extend(typed);
     // Phones type ’ for the apostrophe ("i’ll sue"): every phrase with one also gets that form.
     let curly: Vec<Phrase> = out
         .iter()

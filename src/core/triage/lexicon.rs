@@ -425,7 +425,7 @@ const SECOND: &[&str] = &["you", "your", "you're", "youre", "ur", "u", "yours"];
 const QWORDS: &[&str] = &[
     "why", "how", "what", "when", "where", "who", "which", "can", "could", "would", "is", "are",
     "do", "does", "did", "will", "should", "any", "anyone", "has", "have", "what's", "whats",
-    "where's", "wheres", "how's", "who's", "when's",
+    "where's", "wheres", "how's", "who's", "when's", "wat", "wats", "wen", "wud", "cud",
 ];
 const DURATIONS: &[&str] = &[
     "hours", "hrs", "days", "weeks", "months", "minutes", "mins", "hour", "week", "month", "times",

@@ -2674,3 +2674,71 @@ fn real_words_near_a_known_word_are_not_typos() {
         .collect();
     report(negative);
 }
+
+/// Phone spellings of phrase words ("u", "ur", "wud", "gr8", "coz", dropped apostrophes and
+/// final "g"s) find the same cues as the words spelled out.
+#[test]
+fn text_speak_finds_the_same_cues() {
+    let pairs = [
+        (
+            "@AcmeRail wud be gr8 if u put more plug sockets on the older trains",
+            "@AcmeRail would be great if you put more plug sockets on the older trains",
+        ),
+        (
+            "@AcmeShop u should rly add a dark mode to the app",
+            "@AcmeShop you should really add a dark mode to the app",
+        ),
+        (
+            "@AcmeHotel reception refused us a double room coz we are a gay couple",
+            "@AcmeHotel reception refused us a double room because we are a gay couple",
+        ),
+        (
+            "the jacket fell apart after 2 washes, wont be buyin from u again @AcmeShop",
+            "the jacket fell apart after 2 washes, won't be buying from you again @AcmeShop",
+        ),
+        (
+            "@AcmeEats ANOTHER ORDER MISSING. IM DELETIN THE APP",
+            "@AcmeEats ANOTHER ORDER MISSING. I'M DELETING THE APP",
+        ),
+        (
+            "@AcmeTel my wifi still dont work",
+            "@AcmeTel my wifi still don't work",
+        ),
+    ];
+    let mut misses = Vec::new();
+    for (typed, spelled) in pairs {
+        let (a, b) = (t(typed), t(spelled));
+        if (a.category, &a.flags) != (b.category, &b.flags) {
+            misses.push(format!(
+                "{typed}: {:?} {:?}, spelled out: {:?} {:?}",
+                a.category, a.flags, b.category, b.flags
+            ));
+        }
+    }
+    report(misses);
+    // The spelled-out forms themselves carry the cue.
+    expect_category_and_flags(&[
+        (
+            "@AcmeShop u should rly add a dark mode to the app",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "@AcmeHotel reception refused us a double room coz we are a gay couple",
+            Category::Complaint,
+            &[Flag::Discrimination],
+        ),
+        (
+            "the jacket fell apart after 2 washes, wont be buyin from u again @AcmeShop",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+        (
+            "@AcmeEats ANOTHER ORDER MISSING. IM DELETIN THE APP",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+    ]);
+    // Reinstalling is troubleshooting, not leaving.
+    expect_no_flags(&["@AcmeBank tried deleting the app and reinstalling it, still crashes"]);
+}
