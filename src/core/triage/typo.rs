@@ -360,12 +360,8 @@ mod tests {
             words.windows(2).all(|p| p[0] < p[1]),
             "sorted bytewise, no duplicates"
         );
-        for w in [
-            words[0],
-            words[words.len() / 2],
-            words[words.len() - 1],
-            "complaint",
-        ] {
+        // Every line is found, first and last included.
+        for w in &words {
             assert!(is_english(w.as_bytes()), "{w}");
         }
         assert!(!is_english(b"horible"));
