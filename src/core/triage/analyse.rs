@@ -173,6 +173,9 @@ pub(crate) struct Analysis {
     pub press_threat: bool,
     /// Addressed to the brand: a leading @handle, or posted where only the brand reads it.
     pub addressed: bool,
+    /// The first news outlet's @handle tagged in the text (`@` included). Kept apart from the
+    /// press phrases: it is not a journalist's enquiry, and the complaint model never saw it.
+    pub press_tag: Option<(u32, u32)>,
 }
 
 impl Default for Analysis {
@@ -192,6 +195,7 @@ impl Default for Analysis {
             resolved: None,
             press_threat: false,
             addressed: false,
+            press_tag: None,
         }
     }
 }
@@ -517,6 +521,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let m = |x: u32, cap: u32| x.min(cap) as f32;
     let addressed = st.lead_handles > 0 || replying;
     a.addressed = addressed;
+    a.press_tag = st.press_handle;
     a.features = [
         1.0,
         (-c).max(0.0),

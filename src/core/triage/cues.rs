@@ -2333,6 +2333,63 @@ fn second_bit(k: u128) -> u64 {
     1 << (x >> 58)
 }
 
+/// Whether an @handle (lowercase, without the `@`) is a news outlet's or a consumer
+/// programme's. Tagging one in a complaint ("already spoke to @BBCNews", "@AcmeAir @SkyNews
+/// look at this") takes it to the press, as surely as naming a journalist. Written from
+/// general knowledge of the main English-language outlets; a brand adds its own local papers
+/// as extra risk terms in its config.
+pub(crate) fn is_press_handle(handle: &[u8]) -> bool {
+    matches!(
+        handle,
+        b"bbcnews"
+            | b"bbcbreaking"
+            | b"bbcworld"
+            | b"bbcwatchdog"
+            | b"bbcmoneybox"
+            | b"bbcr4today"
+            | b"skynews"
+            | b"skynewsbreak"
+            | b"itvnews"
+            | b"channel4news"
+            | b"guardian"
+            | b"guardiannews"
+            | b"telegraph"
+            | b"thetimes"
+            | b"dailymailuk"
+            | b"mailonline"
+            | b"thesun"
+            | b"dailymirror"
+            | b"independent"
+            | b"standardnews"
+            | b"metrouk"
+            | b"ft"
+            | b"financialtimes"
+            | b"reuters"
+            | b"ap"
+            | b"afp"
+            | b"bloomberg"
+            | b"cnn"
+            | b"cnnbrk"
+            | b"foxnews"
+            | b"nbcnews"
+            | b"abc"
+            | b"abcnews"
+            | b"cbsnews"
+            | b"nytimes"
+            | b"washingtonpost"
+            | b"wsj"
+            | b"usatoday"
+            | b"latimes"
+            | b"nypost"
+            | b"huffpost"
+            | b"rtenews"
+            | b"irishtimes"
+            | b"cbcnews"
+            | b"whichuk"
+            | b"moneysavingexp"
+    )
+}
+
 /// How people also type a phrase word on a phone: text speak for a few common words, and the
 /// word without its apostrophe ("don't" as "dont", "i'll" as "ill").
 fn typed_forms(w: &str) -> Vec<String> {
@@ -2348,6 +2405,10 @@ fn typed_forms(w: &str) -> Vec<String> {
         "because" => &["coz", "cuz", "cos", "bc"],
         "great" => &["gr8"],
         "before" => &["b4"],
+        "tomorrow" => &["tmrw", "tmr", "tomoz"],
+        "tonight" => &["tonite", "2nite"],
+        "cancelling" => &["canceling"],
+        "cancelled" => &["canceled"],
         "what" => &["wat"],
         "when" => &["wen"],
         _ => &[],

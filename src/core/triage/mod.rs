@@ -476,6 +476,20 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             reasons.push(format!("{}: '{}'", flag_label(f), excerpt(&s.lower, *span)));
         }
     }
+    // A news outlet tagged in the post ("already spoke to @BBCNews"), unless the outlet is the
+    // brand itself (a newspaper's readers tag it about their deliveries).
+    if let Some(tag) = a.press_tag.filter(|_| !flags.contains(&Flag::Press)) {
+        let handle = span(&s.lower, tag);
+        let own = rules.handles.iter().any(|h| {
+            handle
+                .strip_prefix(b"@")
+                .is_some_and(|x| x.eq_ignore_ascii_case(h.as_bytes()))
+        });
+        if !own {
+            flags.push(Flag::Press);
+            reasons.push(quoted("press: a news outlet is tagged, '", handle));
+        }
+    }
     if !unflagged.is_empty() {
         let mut r = String::from("risk words in praise, not flagged: ");
         for (i, w) in unflagged.iter().enumerate() {

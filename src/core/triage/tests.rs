@@ -2805,3 +2805,54 @@ fn hand_written_twentieth_fresh_batch() {
     expect_category_and_flags(cases);
     expect_no_flags_where_none(cases);
 }
+
+/// Tagging a news outlet takes a complaint to the press; the brand's own handle does not, even
+/// when the brand is a newspaper.
+#[test]
+fn a_tagged_news_outlet_is_press() {
+    for text in [
+        "@AcmeAir 6 hrs on the tarmac with no water. already spoke to @BBCNews and they're very interested 👀",
+        "@AcmeAir @SkyNews look at the state of this plane, seats held together with tape",
+        "@AcmeHomes sent the photos of our kitchen to @guardian, let's see if that gets a reply",
+    ] {
+        let r = t(text);
+        assert!(r.flags.contains(&Flag::Press), "{text}: {:?}", r.flags);
+        assert!(
+            r.reasons.iter().any(|x| x.contains("news outlet is tagged")),
+            "{text}: {:?}",
+            r.reasons
+        );
+        assert_eq!(r.route, "pr", "{text}");
+    }
+    expect_no_flags(&[
+        "Enjoying an @AcmeRail coffee on the 8:05, lovely staff",
+        "@AcmeBank @bbcnewsreader_fan hello",
+    ]);
+    let newspaper = BrandRules {
+        handles: vec!["nytimes".into()],
+        ..BrandRules::default()
+    };
+    let r = triage(
+        &mention("@nytimes my paper never gets delivered on Sundays"),
+        &Context::default(),
+        &newspaper,
+    );
+    assert!(!r.flags.contains(&Flag::Press), "{:?}", r.reasons);
+}
+
+/// Dates and spellings typed the short way still reach the deadline and churn phrases.
+#[test]
+fn short_forms_of_dates_and_us_spellings_reach_the_phrases() {
+    expect_category_and_flags(&[
+        (
+            "@AcmeAir my flight is tmrw and ur app says my booking doesnt exist??",
+            Category::Complaint,
+            &[Flag::TimeCritical],
+        ),
+        (
+            "@AcmeStream thinking of canceling, the price went up again",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+    ]);
+}

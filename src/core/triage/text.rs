@@ -8,6 +8,7 @@
 //! carrying the valence of their VADER description (or a hand-written one, see
 //! `lexicon::EMOJI_EXTRA`); ALL-CAPS words are remembered as emphasis.
 
+use super::cues;
 use super::lexicon::{self, EMOJI};
 use super::typo;
 
@@ -63,6 +64,8 @@ pub(crate) struct Stats {
     pub dollars: u32,
     /// Ends with a question mark (ignoring trailing URLs, handles and spaces).
     pub ends_question: bool,
+    /// The first @handle of a news outlet ([`cues::is_press_handle`]), `@` included.
+    pub press_handle: Option<(u32, u32)>,
 }
 
 /// Reusable buffers, so a triage allocates nothing for text analysis once warm.
@@ -181,6 +184,17 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             st.handles += 1;
             if leading {
                 st.lead_handles += 1;
+            }
+            if st.press_handle.is_none() {
+                // "@BBCNews," or "@BBCNews's": the handle is the run of word characters.
+                let name = &s.lower[start + 1..i];
+                let len = name
+                    .iter()
+                    .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+                    .unwrap_or(name.len());
+                if cues::is_press_handle(&name[..len]) {
+                    st.press_handle = Some((start as u32, (start + 1 + len) as u32));
+                }
             }
             continue;
         }
