@@ -85,6 +85,7 @@ pub async fn build_service(shell: Shell) -> anyhow::Result<Wired> {
             tracing::warn!(error = %e, "store warm-up failed");
         }
     }
+    crate::core::triage::warm_up();
     let app = App::new(store.clone(), queue, rules);
     let service = Service::new(app, config.secrets.clone(), config.limits);
     Ok(Wired {

@@ -2806,13 +2806,13 @@ fn hand_written_twentieth_fresh_batch() {
     expect_no_flags_where_none(cases);
 }
 
-/// Tagging a news outlet takes a complaint to the press; the brand's own handle does not, even
-/// when the brand is a newspaper.
+/// Tagging a news outlet in a complaint takes it to the press; tagging one in chatter or praise
+/// does not, nor does the brand's own handle when the brand is a newspaper.
 #[test]
 fn a_tagged_news_outlet_is_press() {
     for text in [
         "@AcmeAir 6 hrs on the tarmac with no water. already spoke to @BBCNews and they're very interested 👀",
-        "@AcmeAir @SkyNews look at the state of this plane, seats held together with tape",
+        "@AcmeAir @SkyNews 5 hours stuck on the tarmac with no food or water, disgraceful",
         "@AcmeHomes sent the photos of our kitchen to @guardian, let's see if that gets a reply",
     ] {
         let r = t(text);
@@ -2827,6 +2827,8 @@ fn a_tagged_news_outlet_is_press() {
     expect_no_flags(&[
         "Enjoying an @AcmeRail coffee on the 8:05, lovely staff",
         "@AcmeBank @bbcnewsreader_fan hello",
+        "Watching @BBCNews at the @AcmeHotel bar with a cocktail, this is the life",
+        "Lovely piece in @nytimes about @AcmeEats founders starting from a food truck, worth a read",
     ]);
     let newspaper = BrandRules {
         handles: vec!["nytimes".into()],
