@@ -262,7 +262,9 @@ pub(crate) fn correct(w: &[u8], key: u128) -> u16 {
         if let Some(d) = rank {
             match best {
                 Some((bd, _)) if d > bd => {}
-                Some((bd, _)) if d == bd => tie = true,
+                // Equally close words that read alike ("beautifull": "beautiful",
+                // "beautifully") are no ambiguity: the first stands for both.
+                Some((bd, bi)) if d == bd => tie |= !read_alike(t.keys[bi], t.keys[i]),
                 _ => {
                     best = Some((d, i));
                     tie = false;
@@ -275,6 +277,22 @@ pub(crate) fn correct(w: &[u8], key: u128) -> u16 {
         // The word list is asked last, for the few words that come this far.
         Some((d, i)) if !tie && d > 0 && !is_english(w) => u16::try_from(i + 1).unwrap_or(0),
         _ => 0,
+    }
+}
+
+/// Whether two targets mean the same to the triage: lexicon words with the same valence sign,
+/// booster and roles, heading no phrase. Phrase words never do: which phrase matches depends
+/// on the exact word.
+fn read_alike(a: u128, b: u128) -> bool {
+    match (lexicon::WORDS.get(a), lexicon::WORDS.get(b)) {
+        (Some(x), Some(y)) => {
+            x.val.signum() == y.val.signum()
+                && x.boost == y.boost
+                && x.role == y.role
+                && x.phr_n == 0
+                && y.phr_n == 0
+        }
+        _ => false,
     }
 }
 
@@ -318,6 +336,7 @@ mod tests {
             ("definately", "definitely"),
             ("costomers", "customers"),
             ("waitin", "waiting"),
+            ("beautifull", "beautiful"),
             ("absolutly", "absolutely"),
         ] {
             assert_eq!(fixed(typo).as_deref(), Some(word), "{typo}");
