@@ -293,6 +293,31 @@ fn addressed_by_place(m: &Mention) -> bool {
             && [Platform::FACEBOOK, Platform::INSTAGRAM, Platform::LINKEDIN].contains(&m.platform))
 }
 
+/// Whether the message is sent to the brand itself: where it was posted says so
+/// ([`addressed_by_place`]), or one of the @handles it starts with is the brand's own (a reply
+/// on X starts with every handle in the thread). Without configured handles only the place
+/// can tell: a leading @handle may be anyone's.
+fn to_brand(m: &Mention, rules: &BrandRules) -> bool {
+    if addressed_by_place(m) {
+        return true;
+    }
+    if rules.handles.is_empty() {
+        return false;
+    }
+    let text = m.text.as_deref().unwrap_or_default();
+    text.split_whitespace()
+        .map_while(|w| w.strip_prefix('@'))
+        .any(|w| {
+            let end = w
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(w.len());
+            rules
+                .handles
+                .iter()
+                .any(|h| h.eq_ignore_ascii_case(&w[..end]))
+        })
+}
+
 /// A grave risk phrase (legal, safety, fraud, discrimination, churn, a threat to go to the
 /// press) makes a complaint unless the text is at least this positive: injuries and lawyers are
 /// rarely praise, even when a word like "hot" or "strong" lifts the tone ("so hot it burnt my
@@ -367,9 +392,19 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && !grave
         && a.sarcasm.is_none();
     let model_says = a.complaint_p >= THRESHOLD && !calm_suggestion && !calm_spam && !enquiry;
+    // A negative message sent to the brand itself (starting with one of its own handles, or
+    // a DM, or a comment in its own threads) is a complaint unless it calmly asks or suggests.
+    // The model cannot tell a brand from a friend behind a leading @handle, and in
+    // complaints.csv negative replies to people are rarely complaints; but of the negative
+    // tweets to company handles that the model passes over, three in four are (39 of 52).
+    let negative_to_brand = to_brand(m, rules)
+        && a.score.compound <= -0.05
+        && !(a.question && a.complaint_cue.is_none())
+        && a.suggest.is_none()
+        && a.spam.is_none();
     let complaint = has_text
         && !thanks_for_fix
-        && (model_says || sarcastic || grave_not_positive || emoji_anger);
+        && (model_says || sarcastic || grave_not_positive || emoji_anger || negative_to_brand);
     let category = if !has_text {
         Category::Neutral
     } else if a.spam.is_some() && !complaint {
@@ -415,6 +450,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                     "; sarcastic"
                 } else if grave_not_positive {
                     "; grave risk phrase in a message that is not clearly positive"
+                } else if negative_to_brand {
+                    "; negative, and sent to the brand"
                 } else {
                     "; only negative emoji or emoticons, no words"
                 });

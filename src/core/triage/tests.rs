@@ -2858,3 +2858,41 @@ fn short_forms_of_dates_and_us_spellings_reach_the_phrases() {
         ),
     ]);
 }
+
+/// A negative message sent to the brand itself is a complaint even when the model, which cannot
+/// tell a brand from a friend behind a leading @handle, passes over it; a calm question is
+/// not, and neither is the same text to someone else.
+#[test]
+fn negative_and_sent_to_the_brand_is_a_complaint() {
+    let acme = BrandRules {
+        handles: vec!["acmeair".into()],
+        ..BrandRules::default()
+    };
+    let to = |text: &str| triage(&mention(text), &Context::default(), &acme);
+    for text in [
+        "@AcmeAir the food was bad",
+        "@jess @AcmeAir the seats were filthy and the crew rude",
+    ] {
+        let r = to(text);
+        assert_eq!(r.category, Category::Complaint, "{text}: {:?}", r.reasons);
+    }
+    assert!(
+        to("@AcmeAir the food was bad").reasons[0].contains("sent to the brand"),
+        "the reason names the rule"
+    );
+    // A DM is sent to the brand with or without configured handles.
+    let dm = mention_full(Some("the food was bad"), 120, false, false, 0);
+    let r = triage(&dm, &Context::default(), &BrandRules::default());
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+    for (text, rules) in [
+        ("@AcmeAir the food was bad", BrandRules::default()),
+        ("@jess the food was bad at that place lol", acme.clone()),
+        (
+            "@AcmeAir sorry to bother you, can I change the name on my ticket?",
+            acme.clone(),
+        ),
+    ] {
+        let r = triage(&mention(text), &Context::default(), &rules);
+        assert_ne!(r.category, Category::Complaint, "{text}: {:?}", r.reasons);
+    }
+}
