@@ -74,7 +74,8 @@ impl SlaMinutes {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct BrandRules {
-    /// The brand's own handles (without `@`): their posts are the brand answering, not mentions.
+    /// The brand's own handles (without `@`): their posts are the brand answering, not mentions;
+    /// a negative post that starts with one is sent to the brand, a complaint (see `triage`).
     pub handles: Vec<String>,
     /// The brand's own account ids per platform, as `"<platform>:<id>"` (e.g. `"x:2244994945"`).
     pub account_ids: Vec<String>,
