@@ -112,7 +112,8 @@ fn unpack(k: u128) -> ([u8; MAX_KEY], usize) {
 /// Optimal-string-alignment distance (edits: insert, delete, substitute, swap two neighbours;
 /// a substitution costs `sub`), or `None` when it exceeds `max`.
 fn distance(a: &[u8], b: &[u8], sub: usize, max: usize) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > max {
+    // `b` is a packed target (at most MAX_KEY bytes); the rows are sized for that.
+    if b.len() > MAX_KEY || a.len().abs_diff(b.len()) > max {
         return None;
     }
     // Three rows of at most MAX_KEY + 1 cells.
