@@ -390,6 +390,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Whatever the lowercase word, a correction is never an English word's, and lands
+        /// within two edits of the word (or of the word with its dropped "g").
+        #[test]
+        fn corrections_stay_close(w in "[a-z]{1,18}") {
+            let b = w.as_bytes();
+            let letters = b.len();
+            if candidate(b.len(), letters) {
+                let fix = correct(b, lexicon::key(b).unwrap_or(0));
+                if fix != 0 {
+                    proptest::prop_assert!(!is_english(b));
+                    let (t, n) = unpack(fixed_key(fix));
+                    let near = distance(b, &t[..n], 1, 2).is_some()
+                        || distance(&[b, b"g"].concat(), &t[..n], 1, 0).is_some();
+                    proptest::prop_assert!(near, "{w} -> {:?}", String::from_utf8_lossy(&t[..n]));
+                }
+            }
+        }
+
         /// The one-scan test agrees with the table for one edit.
         #[test]
         fn one_edit_agrees_with_distance(a in "[abc]{0,6}", b in "[abc]{0,6}", sub: bool) {
