@@ -2896,3 +2896,36 @@ fn negative_and_sent_to_the_brand_is_a_complaint() {
         assert_ne!(r.category, Category::Complaint, "{text}: {:?}", r.reasons);
     }
 }
+
+/// Stolen money and payments the customer never made are fraud, however they are worded.
+#[test]
+fn stolen_money_and_payments_never_made_are_fraud() {
+    expect_category_and_flags(&[
+        (
+            "@AcmeBank someone stole money from my account",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmeBank someone stole £200 from my account",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmeBank i never authorised this payment",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmeBank i never made this payment",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmeBank my acount got hackd last night",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+    ]);
+    expect_no_flags(&["@AcmeCinema the lead actor stole the show, what a film"]);
+}
