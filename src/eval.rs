@@ -19,7 +19,7 @@ use std::path::Path;
 
 use anyhow::{bail, Context as _};
 
-use crate::core::brand::BrandRules;
+use crate::core::brand::{handle_name, BrandRules};
 use crate::core::mention::Mention;
 use crate::core::triage::{
     complaint_probability, text_features, triage, Calibration, Category, Context, CALIBRATION,
@@ -93,12 +93,8 @@ pub fn run(file: &Path) -> anyhow::Result<String> {
 
 /// The first @handle in `text`, lowercased, without the `@`.
 fn first_handle(text: &str) -> Option<String> {
-    let h = text.split_whitespace().find_map(|w| w.strip_prefix('@'))?;
-    let h: String = h
-        .chars()
-        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .collect();
-    (!h.is_empty()).then(|| h.to_ascii_lowercase())
+    let w = text.split_whitespace().find(|w| w.starts_with('@'))?;
+    handle_name(w).map(str::to_ascii_lowercase)
 }
 
 /// A public mention from an ordinary author, carrying `text`.

@@ -163,13 +163,42 @@ impl BrandRules {
         self.account_ids.iter().any(|a| {
             a.split_once(':')
                 .is_some_and(|(p, id)| p == platform && id == author_id)
-        }) || handle.is_some_and(|h| Self::listed(&self.handles, "\u{0}", Some(h)))
+        }) || handle.is_some_and(|h| self.is_own_handle(h))
     }
+
+    /// True when `handle` (with or without `@`, any case) is one of the brand's own.
+    pub fn is_own_handle(&self, handle: &str) -> bool {
+        Self::listed(&self.handles, "\u{0}", Some(handle))
+    }
+}
+
+/// The handle an `@word` names: the word's letters, digits and underscores after the `@`
+/// ("@AcmeAir," names `AcmeAir`), or `None` when the word is not an @handle.
+pub fn handle_name(word: &str) -> Option<&str> {
+    let rest = word.strip_prefix('@')?;
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn handle_names_and_own_handles() {
+        assert_eq!(handle_name("@AcmeAir,"), Some("AcmeAir"));
+        assert_eq!(handle_name("@acme_air's"), Some("acme_air"));
+        assert_eq!(handle_name("@"), None);
+        assert_eq!(handle_name("AcmeAir"), None);
+        let rules = BrandRules {
+            handles: vec!["acmeair".into()],
+            ..BrandRules::default()
+        };
+        assert!(rules.is_own_handle("AcmeAir") && rules.is_own_handle("@ACMEAIR"));
+        assert!(!rules.is_own_handle("acmebank"));
+    }
 
     #[test]
     fn empty_file_gives_defaults() {

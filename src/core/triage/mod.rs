@@ -23,7 +23,7 @@ use time::OffsetDateTime;
 
 use self::analyse::{analyse, Analysis, TEXT_FLAGS, THRESHOLD};
 use self::text::Scratch;
-use super::brand::BrandRules;
+use super::brand::{handle_name, BrandRules};
 use super::mention::{Mention, Platform, Visibility};
 
 pub use self::analyse::{complaint_probability, FEATURE_NAMES, NF, WEIGHTS};
@@ -306,16 +306,8 @@ fn to_brand(m: &Mention, rules: &BrandRules) -> bool {
     }
     let text = m.text.as_deref().unwrap_or_default();
     text.split_whitespace()
-        .map_while(|w| w.strip_prefix('@'))
-        .any(|w| {
-            let end = w
-                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-                .unwrap_or(w.len());
-            rules
-                .handles
-                .iter()
-                .any(|h| h.eq_ignore_ascii_case(&w[..end]))
-        })
+        .map_while(handle_name)
+        .any(|h| rules.is_own_handle(h))
 }
 
 /// A grave risk phrase (legal, safety, fraud, discrimination, churn, a threat to go to the
@@ -529,11 +521,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         .filter(|_| category == Category::Complaint && !flags.contains(&Flag::Press))
     {
         let handle = span(&s.lower, tag);
-        let own = rules.handles.iter().any(|h| {
-            handle
-                .strip_prefix(b"@")
-                .is_some_and(|x| x.eq_ignore_ascii_case(h.as_bytes()))
-        });
+        // The tag is `@` and ASCII word characters (see `text::tokenize`), so valid UTF-8.
+        let own = std::str::from_utf8(handle).is_ok_and(|h| rules.is_own_handle(h));
         if !own {
             flags.push(Flag::Press);
             reasons.push(quoted("press: a news outlet is tagged, '", handle));

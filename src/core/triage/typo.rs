@@ -169,10 +169,7 @@ fn one_edit(a: &[u8], b: &[u8], substitute: bool) -> Option<usize> {
 
 /// Whether a word can be a target or be corrected: a-z only, long enough, packable.
 fn eligible(w: &[u8]) -> bool {
-    candidate(
-        w.len(),
-        w.iter().filter(|b| b.is_ascii_alphabetic()).count(),
-    ) && w.iter().all(u8::is_ascii_lowercase)
+    (MIN_LEN..=MAX_KEY).contains(&w.len()) && w.iter().all(u8::is_ascii_lowercase)
 }
 
 /// Whether a word of `len` bytes, `letters` of them ASCII letters, is worth a [`correct`] call:
