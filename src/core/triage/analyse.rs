@@ -124,6 +124,13 @@ pub const WEIGHTS: [f32; NF] = [
 /// Valence a praise-slang phrase counts with (VADER's "great" is 3.1, "good" 1.9).
 const SLANG_VALENCE: f32 = 2.0;
 
+/// How many words from a fiction word ([`Cue::Fiction`]), in the same clause, a legal or press
+/// phrase is read as part of the story: "the lawyer in that film" (three), "that reporter in
+/// the new bond movie" (five). Only lawyers, courts and reporters, the stock characters: a
+/// fire or a hacked account told next to "movie" ("was watching a movie when the charger
+/// caught fire") is the author's own.
+const FICTION_NEAR: usize = 5;
+
 /// Probability at or above which a text is a complaint.
 pub const THRESHOLD: f32 = 0.43;
 
@@ -312,28 +319,48 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut revalued = [(0u32, 0u32, 0.0f32); 4];
     let mut n_revalued = 0usize;
     let mut risk = 0u32;
+    // Risk hits wait until the scan has seen every fiction word: "the lawyer in that film"
+    // names the film after the lawyer. Texts with more risk hits than this keep the rest
+    // unchecked.
+    let mut risks = [(Cue::Ignore, 0u32, 0u32, 0usize); 8];
+    let mut n_risks = 0usize;
+    let mut fiction = [usize::MAX; 4];
+    let mut n_fiction = 0usize;
     let toks = &s.toks;
     let lower = &s.lower;
+    let mut commit = |a: &mut Analysis, cue: Cue, span: (u32, u32)| {
+        let f = if cue == Cue::PressThreat {
+            a.press_threat = true;
+            Flag::Press
+        } else if let Cue::Risk(f) = cue {
+            f
+        } else {
+            return;
+        };
+        if let Some(i) = flag_slot(f) {
+            if a.flag_hits[i].is_none() {
+                a.flag_hits[i] = Some(span);
+                risk += 1;
+            }
+        }
+    };
     cues::scan(toks, lower, |h| {
         let span = Some((h.start, h.end));
         match h.cue {
             // "not urgent", "nothing was stolen", "never been hacked": a risk denied is no risk.
             Cue::Risk(_) | Cue::PressThreat if negated_before(toks, lower, h.at) => {}
-            Cue::Risk(f) => {
-                if let Some(i) = flag_slot(f) {
-                    if a.flag_hits[i].is_none() {
-                        a.flag_hits[i] = span;
-                        risk += 1;
-                    }
+            Cue::Risk(_) | Cue::PressThreat => {
+                if n_risks < risks.len() {
+                    risks[n_risks] = (h.cue, h.start, h.end, h.at);
+                    n_risks += 1;
+                } else {
+                    commit(&mut a, h.cue, (h.start, h.end));
                 }
             }
-            Cue::PressThreat => {
-                a.press_threat = true;
-                if let Some(i) = flag_slot(Flag::Press) {
-                    if a.flag_hits[i].is_none() {
-                        a.flag_hits[i] = span;
-                        risk += 1;
-                    }
+            Cue::Fiction => {
+                if n_fiction < fiction.len() {
+                    fiction[n_fiction] = h.at;
+                    n_fiction += 1;
                 }
             }
             Cue::Failure => {
@@ -377,6 +404,17 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Ignore => {}
         }
     });
+    for &(cue, lo, hi, at) in &risks[..n_risks] {
+        let storied = matches!(cue, Cue::Risk(Flag::LegalThreat) | Cue::Risk(Flag::Press))
+            && fiction[..n_fiction].iter().any(|&f| {
+                f.abs_diff(at) <= FICTION_NEAR
+                    && !(f.min(at)..f.max(at))
+                        .any(|k| sentiment::clause_ends_after(lower, &toks[k]))
+            });
+        if !storied {
+            commit(&mut a, cue, (lo, hi));
+        }
+    }
     for &(lo, hi, v) in &revalued[..n_revalued] {
         let from = s.toks.partition_point(|t| t.lo < lo);
         let to = s.toks.partition_point(|t| t.hi <= hi);

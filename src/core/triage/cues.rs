@@ -66,6 +66,9 @@ pub(crate) enum Cue {
     /// A harmless topic that looks like a risk ("fraud awareness", "fire alarm test"): no flag,
     /// and its words carry no valence, so the tone is not read as negative either.
     Topic,
+    /// Fiction or a screen genre ("film", "courtroom drama", "documentary"): a lawyer or a
+    /// reporter a few words away is a character ("the lawyer in that film"), not a threat.
+    Fiction,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -75,6 +78,46 @@ use Flag::*;
 
 /// The phrase table.
 const PHRASES: &[(&str, Cue)] = &[
+    // fiction: lawyers and reporters near these are characters (see `Cue::Fiction`). Words with an
+    // everyday sense that could sit next to a real risk are left out ("drama" as fuss, "had
+    // an episode", "series of charges", a US "trailer"), or come as phrases.
+    ("film", Fiction),
+    ("films", Fiction),
+    ("cling film", Ignore),
+    ("cling film in", Risk(Safety)),
+    ("lawyer show", Fiction),
+    ("lawyer shows", Fiction),
+    ("lawyer drama", Fiction),
+    ("legal show", Fiction),
+    ("movie", Fiction),
+    ("movies", Fiction),
+    ("documentary", Fiction),
+    ("documentaries", Fiction),
+    ("novel", Fiction),
+    ("novels", Fiction),
+    ("sitcom", Fiction),
+    ("thriller", Fiction),
+    ("thrillers", Fiction),
+    ("actor", Fiction),
+    ("actress", Fiction),
+    ("screenplay", Fiction),
+    ("storyline", Fiction),
+    ("cartoon", Fiction),
+    ("audiobook", Fiction),
+    ("box set", Fiction),
+    ("boxset", Fiction),
+    ("episodes", Fiction),
+    ("the episode", Fiction),
+    ("this episode", Fiction),
+    ("last episode", Fiction),
+    ("latest episode", Fiction),
+    ("new episode", Fiction),
+    ("courtroom drama", Fiction),
+    ("legal drama", Fiction),
+    ("crime drama", Fiction),
+    ("medical drama", Fiction),
+    ("tv drama", Fiction),
+    ("drama series", Fiction),
     // legal
     ("section 75 claim", Risk(LegalThreat)),
     ("s75 claim", Risk(LegalThreat)),
@@ -525,6 +568,14 @@ const PHRASES: &[(&str, Cue)] = &[
     ("charges i never made", Risk(FraudSecurity)),
     ("gone from my account", Risk(FraudSecurity)),
     ("asking for my pin", Risk(FraudSecurity)),
+    // an impersonator "from support" asking for what no real agent asks for
+    ("your card number", Risk(FraudSecurity)),
+    ("full card number", Risk(FraudSecurity)),
+    ("the code we text", Risk(FraudSecurity)),
+    ("the code we send", Risk(FraudSecurity)),
+    ("the code we sent", Risk(FraudSecurity)),
+    ("code we just sent", Risk(FraudSecurity)),
+    ("your online banking password", Risk(FraudSecurity)),
     ("someone just spent", Risk(FraudSecurity)),
     ("2fa turned off", Risk(FraudSecurity)),
     ("2fa was turned off", Risk(FraudSecurity)),
@@ -1040,6 +1091,15 @@ const PHRASES: &[(&str, Cue)] = &[
     ("never shopping", Risk(ChurnRisk)),
     ("done with you", Risk(ChurnRisk)),
     ("go elsewhere", Risk(ChurnRisk)),
+    ("business elsewhere", Risk(ChurnRisk)),
+    ("custom elsewhere", Risk(ChurnRisk)),
+    ("policies elsewhere", Risk(ChurnRisk)),
+    ("policy elsewhere", Risk(ChurnRisk)),
+    ("insurance elsewhere", Risk(ChurnRisk)),
+    ("shop elsewhere", Risk(ChurnRisk)),
+    ("shopping elsewhere", Risk(ChurnRisk)),
+    ("bank elsewhere", Risk(ChurnRisk)),
+    ("banking elsewhere", Risk(ChurnRisk)),
     ("going elsewhere", Risk(ChurnRisk)),
     ("port my number", Risk(ChurnRisk)),
     ("to another network", Risk(ChurnRisk)),
@@ -1894,6 +1954,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("it'd be great", Suggest),
     ("would be awesome if", Suggest),
     ("would love to see", Suggest),
+    ("would love the option", Suggest),
+    ("would love more options", Suggest),
+    ("i'd love to see", Suggest),
     ("would love it if", Suggest),
     ("would love a vegan", Suggest),
     ("would love a gluten free", Suggest),
@@ -2591,7 +2654,7 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                 }
                 let risk = matches!(
                     p.cue,
-                    Cue::Risk(_) | Cue::PressThreat | Cue::Topic | Cue::Ignore
+                    Cue::Risk(_) | Cue::PressThreat | Cue::Topic | Cue::Fiction | Cue::Ignore
                 );
                 if risk_only && !risk {
                     continue;

@@ -399,7 +399,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && (model_says || sarcastic || grave_not_positive || emoji_anger || negative_to_brand);
     let category = if !has_text {
         Category::Neutral
-    } else if a.spam.is_some() && !complaint {
+    } else if a.spam.is_some() && !complaint && !enquiry {
+        // A journalist's "DM me for comment" is an enquiry, not promotion.
         Category::Spam
     } else if complaint {
         Category::Complaint

@@ -2184,7 +2184,7 @@ fn risk_words_in_praise_raise_no_flags() {
         "The new Golf has 9 airbags, such peace of mind",
         "The assistance dog area at the airport was brilliant, well done",
     ]);
-    let r = t("Just binged Better Call Saul, best lawyer show ever");
+    let r = t("Just binged Better Call Saul, Saul is the best lawyer ever");
     assert!(
         r.reasons
             .iter()
@@ -2928,4 +2928,121 @@ fn stolen_money_and_payments_never_made_are_fraud() {
         ),
     ]);
     expect_no_flags(&["@AcmeCinema the lead actor stole the show, what a film"]);
+}
+
+/// Lawyers and reporters in films and shows are characters; the same words in the author's own
+/// clause, or a fire told next to "movie", are not.
+#[test]
+fn lawyers_and_reporters_in_fiction_are_characters() {
+    expect_no_flags(&[
+        "@AcmeCinema watched the new courtroom drama tonight and the lawyer in that film?? why is he so fit",
+        "that reporter in the new bond movie is the best character",
+        "the lawyer show on @AcmeStream is so good",
+        "@AcmeBooks the journalist in this novel is my favourite",
+    ]);
+    expect_category_and_flags(&[
+        (
+            "you charged me for a movie I never watched. my lawyer will be in touch @AcmeCinema",
+            Category::Complaint,
+            &[Flag::LegalThreat],
+        ),
+        (
+            "@AcmeStream your app crashed mid film and charged me twice, my lawyer is looking at it",
+            Category::Complaint,
+            &[Flag::LegalThreat],
+        ),
+        (
+            "was watching a movie when the charger caught fire @AcmeTech",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
+        (
+            "found cling film in my burger, my lawyer says this is negligence @AcmeBurger",
+            Category::Complaint,
+            &[Flag::LegalThreat, Flag::Safety],
+        ),
+    ]);
+}
+
+/// A journalist asking to be messaged for comment is an enquiry, not the spam "DM me for".
+#[test]
+fn a_journalist_asking_for_a_dm_is_not_spam() {
+    expect_category_and_flags(&[(
+        "Hi @AcmeFurniture, I'm a reporter at the Evening Gazette writing a piece on delivery times. Could someone from your press office DM me for comment?",
+        Category::Question,
+        &[Flag::Press],
+    )]);
+    expect_category_and_flags(&[("@AcmeGym DM me for cheap followers 🔥", Category::Spam, &[])]);
+}
+
+/// An impersonator "from support" asks for what no real agent asks for; customers moving their
+/// custom elsewhere are leaving.
+#[test]
+fn impersonators_asking_for_card_numbers_and_custom_taken_elsewhere() {
+    expect_category_and_flags(&[
+        (
+            "@sarah_j_92 sorry about your refund, please DM us your card number and the code we text you so we can process it today",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "@AcmeInsurance 6 weeks and my claim still isn't settled. I'm moving all my policies elsewhere",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+        (
+            "@AcmeMart third wrong delivery this month, taking my custom elsewhere",
+            Category::Complaint,
+            &[Flag::ChurnRisk],
+        ),
+    ]);
+}
+
+/// A twenty-first fresh batch: an ordinary day's mention stream of nine brands (chatter, fans,
+/// questions, a few real risks), written by a helper who never saw the code. Before its fixes
+/// it read 23 of 60 categories wrong and missed 3 flags; after, 22 and 1 (see
+/// `docs/triage-quality.md`). The cases that pass, and no flag where none is due.
+#[test]
+fn hand_written_twenty_first_fresh_batch() {
+    let cases: &[(&str, Category, &[Flag])] = &[
+        ("this workout at @AcmeGym is literally killing me lol my legs are jelly", Category::Neutral, &[]),
+        ("Checked in at AcmeHotels Manchester Piccadilly 📍 work trip number 4 this month", Category::Neutral, &[]),
+        ("AcmeTrain to add extra Sunday services on the Coastline route from June https://localnews.example/acmetrain-sunday-services", Category::Neutral, &[]),
+        ("Mum's new sofa from @AcmeFurniture arrived today so naturally the cat has claimed it as hers", Category::Neutral, &[]),
+        ("spent my whole saturday in @AcmeFurniture arguing w my bf about cushions. relationship survived. barely", Category::Neutral, &[]),
+        ("date night at @AcmeCinema, the new horror film was so scary i nearly died 😂😂", Category::Neutral, &[]),
+        ("RT @cityfoodblog: 5 things we spotted in the new @AcmeSupermarket summer range 🍓 https://cityfoodblog.example/acme-summer", Category::Neutral, &[]),
+        ("gonna have to cancel my plans tonight bc i fell asleep on the sofa after @AcmeGym spin class lmao", Category::Neutral, &[]),
+        ("fire playlist at @AcmeGym this morning 🔥🔥 whoever picks the music give them a raise", Category::Praise, &[]),
+        ("★★★★★ Stayed 3 nights at AcmeHotels Edinburgh. Spotless room, staff remembered my name by day two and the breakfast was excellent. Will be back.", Category::Praise, &[]),
+        ("shoutout to the lady at @AcmePharmacy on Kings Rd who actually explained how to use my new inhaler properly. first time anyone's bothered. thank you 🙏", Category::Praise, &[]),
+        ("Finally an app that works. Booking classes on the AcmeGym app takes two taps now, loving the update 👍", Category::Praise, &[]),
+        ("@AcmeCinema the new recliner seats are UNREAL. nearly fell asleep in the trailers (in a good way)", Category::Praise, &[]),
+        ("Thank you @AcmeHotels for the birthday cake surprise for my wife, very kind staff, we are very happy 🎂", Category::Praise, &[]),
+        ("@AcmeGym can i bring a guest on an off-peak membership? if so how much is it", Category::Question, &[]),
+        ("@AcmeFurniture how long does the Oslo corner sofa usually take to deliver? want it before we move in August", Category::Question, &[]),
+        ("@AcmeInsurance quick q - if I add my son as a named driver does that change my renewal date?", Category::Question, &[]),
+        ("Hi, does AcmeHotels Bristol have parking on site or is there a car park nearby? Arriving Friday, thanks", Category::Question, &[]),
+        ("Hi @AcmeFurniture, I'm a reporter at the Evening Gazette writing a piece on delivery times in the furniture sector. Could someone from your press office DM me for comment?", Category::Question, &[Flag::Press]),
+        ("@AcmeSupermarket bring back the olive sourdough PLEASE it was the best thing you ever sold", Category::Suggestion, &[]),
+        ("@AcmeTrain you should let us save favourite journeys in the app, would save typing the same stations every morning", Category::Suggestion, &[]),
+        ("@AcmeHotels any chance of a dark mode in the app? pls 🙏", Category::Suggestion, &[]),
+        ("@AcmeTrain cancelled AGAIN. 3rd time this week. love paying £4k a year to stand on a platform in the rain 🙃 #commuterlife", Category::Complaint, &[]),
+        ("1★ App logs me out every single time I open it and I can't show my e-ticket at the barrier. Useless. - AcmeTrain app", Category::Complaint, &[]),
+        ("@AcmeSupermarket asked for oat milk in my online order and got... dog food?? half my order was random substitutions", Category::Complaint, &[]),
+        ("@AcmeCinema film stopped 40 mins in, we sat in the dark for 20 mins then got told to go home with a 'sorry'. no refund offered. absolute joke", Category::Complaint, &[]),
+        ("@AcmeInsurance on hold for 58 minutes and counting. the hold music is now part of my personality", Category::Complaint, &[]),
+        ("Ordered a grey sofa from @AcmeFurniture, it arrived beige with a rip on the arm. 3 weeks later still waiting for a 'collection slot'", Category::Complaint, &[]),
+        ("@AcmePharmacy gave my dad 50mg tablets instead of the 5mg on his prescription. he took two before we noticed. absolutely unacceptable", Category::Complaint, &[Flag::Safety]),
+        ("Someone's taken £389 through my AcmeSupermarket account - orders I never placed, delivered to an address in Leeds, and my password was changed without me doing it. @AcmeSupermarket sort this NOW", Category::Complaint, &[Flag::FraudSecurity]),
+        ("@AcmeInsurance 6 weeks and my claim still isn't settled. if I don't hear back by friday it's going to the Financial Ombudsman and I'm moving all my policies elsewhere", Category::Complaint, &[Flag::LegalThreat, Flag::ChurnRisk]),
+        ("@AcmeGym done. cancelling my membership today and joining the place across the road. 2 months of broken showers and nobody cares", Category::Complaint, &[Flag::ChurnRisk]),
+        ("@AcmeTrain my airport train just got cancelled and my flight boards at 14:10. what am i supposed to do?? no staff anywhere", Category::Complaint, &[Flag::TimeCritical]),
+        ("🎉 GIVEAWAY 🎉 @AcmeSupermarket is giving £500 vouchers to the first 1000 people!! Claim here 👉 acme-super-rewards.win/claim ✅ follow + RT", Category::Spam, &[]),
+        ("f4f?? follow me n i follow back 100% 💯 #AcmeGym #gymlife #followforfollow #f4f", Category::Spam, &[]),
+        ("Turn $200 into $8,000 in 7 days with BTC mining 🚀 DM me to learn how I paid off my @AcmeInsurance premium in one week 💰💰", Category::Spam, &[]),
+        ("Cheap followers 1k = $5 real & active 🔥 link in bio 🔥 @AcmeCinema @AcmeHotels @AcmeGym", Category::Spam, &[]),
+    ];
+    expect_category_and_flags(cases);
+    expect_no_flags_where_none(cases);
 }
