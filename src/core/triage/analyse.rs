@@ -166,6 +166,8 @@ pub(crate) struct Analysis {
     pub spam: Option<(u32, u32)>,
     /// Praise cue count.
     pub praise: u32,
+    /// Praise slang found ("absolute legends", "killing it").
+    pub slang: bool,
     /// Question cue or question form.
     pub question: bool,
     /// Complaint-model features.
@@ -195,6 +197,7 @@ impl Default for Analysis {
             suggest: None,
             spam: None,
             praise: 0,
+            slang: false,
             question: false,
             features: [0.0; NF],
             complaint_p: 0.0,
@@ -387,6 +390,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Slang | Cue::Topic => {
                 if h.cue == Cue::Slang {
                     a.praise += 1;
+                    a.slang = true;
                 }
                 if n_revalued < revalued.len() {
                     let v = if h.cue == Cue::Slang {
