@@ -571,6 +571,7 @@ const PHRASES: &[(&str, Cue)] = &[
     // an impersonator "from support" asking for what no real agent asks for
     ("your card number", Risk(FraudSecurity)),
     ("full card number", Risk(FraudSecurity)),
+    ("number and pin", Risk(FraudSecurity)),
     ("the code we text", Risk(FraudSecurity)),
     ("the code we send", Risk(FraudSecurity)),
     ("the code we sent", Risk(FraudSecurity)),

@@ -2985,6 +2985,11 @@ fn impersonators_asking_for_card_numbers_and_custom_taken_elsewhere() {
             &[Flag::FraudSecurity],
         ),
         (
+            "Hi I am from Acme Support team, kindly DM your account number and PIN so we can fix your issue immediately",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
             "@AcmeInsurance 6 weeks and my claim still isn't settled. I'm moving all my policies elsewhere",
             Category::Complaint,
             &[Flag::ChurnRisk],
