@@ -419,6 +419,18 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             commit(&mut a, cue, (lo, hi));
         }
     }
+    // "idea: show how busy each carriage is" labels a suggestion the way "suggestion:" does;
+    // the colon, which the phrase scan cannot see, keeps "no idea why" out.
+    if a.suggest.is_none() {
+        let label =
+            s.toks.iter().take(3).find(|t| {
+                s.lower.get(t.lo as usize..t.hi as usize + 1) == Some(b"idea:".as_slice())
+            });
+        if let Some(t) = label {
+            suggest += 1;
+            a.suggest = Some((t.lo, t.hi + 1));
+        }
+    }
     for &(lo, hi, v) in &revalued[..n_revalued] {
         let from = s.toks.partition_point(|t| t.lo < lo);
         let to = s.toks.partition_point(|t| t.hi <= hi);

@@ -3064,3 +3064,23 @@ fn praise_slang_with_no_trouble_is_praise() {
         ("absolute legends @AcmePost, lost my parcel again", Category::Complaint, &[]),
     ]);
 }
+
+/// Wordings that recurred across the mention-stream batches: "idea:" as a label, a price that
+/// is "a bit steep", thanks in a formal "I would like to thank", the phishing lure itself, and
+/// a weekend "lost" to a good game.
+#[test]
+fn recurring_stream_wordings() {
+    expect_category_and_flags(&[
+        ("@AcmeRail idea: show how busy each carriage is in the app before the train pulls in", Category::Suggestion, &[]),
+        ("@AcmeVet £89 for a nail trim that lasted 4 minutes. bit steep innit", Category::Complaint, &[]),
+        ("I WOULD LIKE TO THANK THE YOUNG MAN AT ACMEDIY WHO CARRIED MY COMPOST TO THE CAR. MANNERS ARE NOT DEAD", Category::Praise, &[]),
+        ("🚨 @AcmeBank customers: your account has been flagged. Verify within 24h to avoid suspension ➡️ acmebank-secure-verify.co/login", Category::Complaint, &[Flag::FraudSecurity]),
+    ]);
+    let r = t("the new @AcmeGames map is actually fire 🔥🔥 lost my whole weekend to it");
+    assert_ne!(r.category, Category::Complaint, "{:?}", r.reasons);
+    expect_category_and_flags(&[(
+        "@AcmeRail no idea: why is the 7:12 late again",
+        Category::Complaint,
+        &[],
+    )]);
+}
