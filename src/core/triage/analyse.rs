@@ -131,6 +131,19 @@ const SLANG_VALENCE: f32 = 2.0;
 /// caught fire") is the author's own.
 const FICTION_NEAR: usize = 5;
 
+/// How many words apart an event and "tomorrow" or "tonight" may be, in one sentence, to
+/// make a deadline: "wedding in Rome is at 2pm tomorrow" (seven).
+const DIARY_NEAR: usize = 8;
+
+/// Whether a sentence ends right after token `t` (a `.`, `!` or `?` follows it).
+fn sentence_ends_after(lower: &[u8], t: &text::Tok) -> bool {
+    let after = lower.get(t.hi as usize..).unwrap_or_default();
+    after
+        .iter()
+        .take_while(|c| c.is_ascii_punctuation())
+        .any(|c| matches!(c, b'.' | b'!' | b'?'))
+}
+
 /// Probability at or above which a text is a complaint.
 pub const THRESHOLD: f32 = 0.43;
 
@@ -182,6 +195,8 @@ pub(crate) struct Analysis {
     pub press_threat: bool,
     /// Addressed to the brand: a leading @handle, or posted where only the brand reads it.
     pub addressed: bool,
+    /// Looks forward to something ("so excited for my flight tomorrow").
+    pub anticipation: bool,
     /// The first news outlet's @handle tagged in the text (`@` included). Kept apart from the
     /// press phrases: it is not a journalist's enquiry, and the complaint model never saw it.
     pub press_tag: Option<(u32, u32)>,
@@ -205,6 +220,7 @@ impl Default for Analysis {
             resolved: None,
             press_threat: false,
             addressed: false,
+            anticipation: false,
             press_tag: None,
         }
     }
@@ -329,6 +345,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut n_risks = 0usize;
     let mut fiction = [usize::MAX; 4];
     let mut n_fiction = 0usize;
+    // Events and "soon" words, in order: (is "soon", token index).
+    let mut diary = [(false, 0usize); 6];
+    let mut n_diary = 0usize;
     let toks = &s.toks;
     let lower = &s.lower;
     let mut commit = |a: &mut Analysis, cue: Cue, span: (u32, u32)| {
@@ -366,6 +385,13 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     n_fiction += 1;
                 }
             }
+            Cue::Upcoming | Cue::Soon => {
+                if n_diary < diary.len() {
+                    diary[n_diary] = (h.cue == Cue::Soon, h.at);
+                    n_diary += 1;
+                }
+            }
+            Cue::Anticipation => a.anticipation = true,
             Cue::Failure => {
                 failure += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
@@ -569,6 +595,27 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         }
     }
     a.score = sentiment::score(&s.toks, &s.lower, &st, a.sarcasm.is_some());
+    // "my sister's wedding in Rome is at 2pm TOMORROW and your desk is closed": an event and
+    // "tomorrow" or "tonight" in one sentence of a troubled message is a deadline, however
+    // many words sit between them (the phrases only know "wedding is tomorrow" and kin).
+    if a.flag_hits[6].is_none() && (a.complaint_cue.is_some() || a.score.compound <= -0.05) {
+        let diary = &diary[..n_diary];
+        let pair = diary.iter().find_map(|&(soon, i)| {
+            diary
+                .iter()
+                .find(|&&(soon2, j)| {
+                    soon != soon2
+                        && j > i
+                        && j - i <= DIARY_NEAR
+                        && !(i..j).any(|k| sentence_ends_after(&s.lower, &s.toks[k]))
+                })
+                .map(|&(_, j)| (i, j))
+        });
+        if let Some((i, j)) = pair {
+            a.flag_hits[6] = Some((s.toks[i].lo, s.toks[j].hi));
+            risk += 1;
+        }
+    }
     let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
     a.question = question > 0 || st.ends_question || (st.quest > 0 && asks(&s.toks, &s.lower));
     let c = a.score.compound;

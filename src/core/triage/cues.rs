@@ -69,6 +69,14 @@ pub(crate) enum Cue {
     /// Fiction or a screen genre ("film", "courtroom drama", "documentary"): a lawyer or a
     /// reporter a few words away is a character ("the lawyer in that film"), not a threat.
     Fiction,
+    /// An event in the author's diary ("wedding", "flight", "interview"): with [`Cue::Soon`]
+    /// in the same sentence of a troubled message, a deadline.
+    Upcoming,
+    /// Soon: "tomorrow", "tonight".
+    Soon,
+    /// Looking forward ("so excited for", "can't wait for"): a deadline in such a message, with
+    /// no trouble in it, is a treat, not a risk.
+    Anticipation,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -78,6 +86,28 @@ use Flag::*;
 
 /// The phrase table.
 const PHRASES: &[(&str, Cue)] = &[
+    // events and "soon", paired in `analyse.rs`; anticipation
+    ("wedding", Upcoming),
+    ("interview", Upcoming),
+    ("exam", Upcoming),
+    ("exams", Upcoming),
+    ("flight", Upcoming),
+    ("surgery", Upcoming),
+    ("operation", Upcoming),
+    ("appointment", Upcoming),
+    ("ferry", Upcoming),
+    ("hearing", Upcoming),
+    ("graduation", Upcoming),
+    ("christening", Upcoming),
+    ("tomorrow", Soon),
+    ("tonight", Soon),
+    ("so excited for", Anticipation),
+    ("so excited about", Anticipation),
+    ("can't wait for", Anticipation),
+    ("can't wait to", Anticipation),
+    ("looking forward to", Anticipation),
+    ("counting down to", Anticipation),
+    ("counting down the", Anticipation),
     // fiction: lawyers and reporters near these are characters (see `Cue::Fiction`). Words
     // with an everyday sense that could sit next to a real threat are left out ("all this
     // drama, I'm calling my lawyer", "I'll show my lawyer", "a series of charges"), or come
@@ -2664,7 +2694,13 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                 }
                 let risk = matches!(
                     p.cue,
-                    Cue::Risk(_) | Cue::PressThreat | Cue::Topic | Cue::Fiction | Cue::Ignore
+                    Cue::Risk(_)
+                        | Cue::PressThreat
+                        | Cue::Topic
+                        | Cue::Fiction
+                        | Cue::Upcoming
+                        | Cue::Soon
+                        | Cue::Ignore
                 );
                 if risk_only && !risk {
                     continue;

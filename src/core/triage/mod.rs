@@ -512,6 +512,14 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             if f == Flag::TimeCritical && category == Category::Praise && a.praise > 0 {
                 continue;
             }
+            // "so excited for my flight tomorrow": a treat to come, not a deadline at risk.
+            if f == Flag::TimeCritical
+                && a.anticipation
+                && a.complaint_cue.is_none()
+                && a.score.compound >= 0.0
+            {
+                continue;
+            }
             if !matches!(f, Flag::TimeCritical | Flag::Press)
                 && category == Category::Praise
                 && a.complaint_p < LOOK_ALIKE_BELOW

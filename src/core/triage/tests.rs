@@ -3084,3 +3084,25 @@ fn recurring_stream_wordings() {
         &[],
     )]);
 }
+
+/// An event and "tomorrow" or "tonight" in one sentence of a troubled message is a deadline
+/// however they are worded; looking forward to one, with no trouble, is not.
+#[test]
+fn an_event_soon_in_a_troubled_message_is_a_deadline() {
+    expect_category_and_flags(&[
+        ("@AcmeAirlines flight cancelled with zero notice, my sister's wedding in Rome is at 2pm TOMORROW and your desk is closed", Category::Complaint, &[Flag::TimeCritical]),
+        ("@AcmeRail my train to the interview got cancelled and the next one is tomorrow morning, useless", Category::Complaint, &[Flag::TimeCritical]),
+    ]);
+    for text in [
+        "so excited for my flight tomorrow with @AcmeAir ✈️ bring on the sun",
+        "cant wait for my flight tmrw!!! @AcmeAir",
+        "@AcmeAir my flight was delayed. Tomorrow I will write to you again",
+        "had the best wedding yesterday, thank you @AcmeCakes, see you tomorrow for the leftovers",
+    ] {
+        assert!(
+            !has(text, Flag::TimeCritical),
+            "{text}: {:?}",
+            t(text).reasons
+        );
+    }
+}
