@@ -125,10 +125,10 @@ pub const WEIGHTS: [f32; NF] = [
 const SLANG_VALENCE: f32 = 2.0;
 
 /// How many words from a fiction word ([`Cue::Fiction`]), in the same clause, a legal or press
-/// phrase is read as part of the story: "the lawyer in that film" (three), "that reporter in
-/// the new bond movie" (five). Only lawyers, courts and reporters, the stock characters: a
-/// fire or a hacked account told next to "movie" ("was watching a movie when the charger
-/// caught fire") is the author's own.
+/// word is read as part of the story: "the lawyer in that film" (three), "that reporter in the
+/// new bond movie" (five). Only bare lawyers, courts and reporters, the stock characters: "my
+/// lawyer" is a threat next to any box set, and a fire or a hacked account told next to
+/// "movie" ("was watching a movie when the charger caught fire") is the author's own.
 const FICTION_NEAR: usize = 5;
 
 /// How many words apart an event and "tomorrow" or "tonight" may be, in one sentence, to
@@ -435,7 +435,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         }
     });
     for &(cue, lo, hi, at) in &risks[..n_risks] {
-        let storied = matches!(cue, Cue::Risk(Flag::LegalThreat) | Cue::Risk(Flag::Press))
+        // Only a bare word ("lawyer", "reporter"): "my lawyer says a box set sold as region
+        // free ..." is the author's own threat, whatever the shop sells.
+        let bare = toks.get(at).is_some_and(|t| t.hi == hi);
+        let storied = bare
+            && matches!(cue, Cue::Risk(Flag::LegalThreat) | Cue::Risk(Flag::Press))
             && fiction[..n_fiction].iter().any(|&f| {
                 f.abs_diff(at) <= FICTION_NEAR
                     && !(f.min(at)..f.max(at))
@@ -611,6 +615,16 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 })
                 .map(|&(_, j)| (i, j))
         });
+        // "The ferry tonight was a shambles": told in the past, the event is over.
+        let past = |k: usize| {
+            s.toks.get(k + 1).is_some_and(|t| {
+                matches!(
+                    s.lower.get(t.lo as usize..t.hi as usize),
+                    Some(b"was" | b"were")
+                )
+            })
+        };
+        let pair = pair.filter(|&(i, j)| !past(i) && !past(j));
         if let Some((i, j)) = pair {
             a.flag_hits[6] = Some((s.toks[i].lo, s.toks[j].hi));
             risk += 1;
