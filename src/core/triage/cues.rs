@@ -2653,8 +2653,9 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
         }
     };
     let mut i = 0;
-    // Inside a service cue ("my card", "my account") only risk phrases are looked
-    // for, so the cue does not hide one that starts within it ("card was used").
+    // Inside a service cue ("my card", "my account", "my flight") only risk phrases, and the
+    // words that qualify them (fiction, events, "tomorrow"), are looked for, so the cue does
+    // not hide one that starts within it ("card was used", "flight ... tomorrow").
     let mut risk_only_until = 0;
     while i < toks.len() {
         let t = &toks[i];
