@@ -197,6 +197,8 @@ pub(crate) struct Analysis {
     pub addressed: bool,
     /// Looks forward to something ("so excited for my flight tomorrow").
     pub anticipation: bool,
+    /// Says there is no hurry ("no rush").
+    pub unhurried: bool,
     /// The first news outlet's @handle tagged in the text (`@` included). Kept apart from the
     /// press phrases: it is not a journalist's enquiry, and the complaint model never saw it.
     pub press_tag: Option<(u32, u32)>,
@@ -221,6 +223,7 @@ impl Default for Analysis {
             press_threat: false,
             addressed: false,
             anticipation: false,
+            unhurried: false,
             press_tag: None,
         }
     }
@@ -392,6 +395,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 }
             }
             Cue::Anticipation => a.anticipation = true,
+            Cue::Unhurried => a.unhurried = true,
             Cue::Failure => {
                 failure += 1;
                 a.complaint_cue = a.complaint_cue.or(span);

@@ -77,6 +77,9 @@ pub(crate) enum Cue {
     /// Looking forward ("so excited for", "can't wait for"): a deadline in such a message, with
     /// no trouble in it, is a treat, not a risk.
     Anticipation,
+    /// The author says there is no hurry ("no rush", "no hurry"): no deadline, whatever else
+    /// the message names.
+    Unhurried,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -108,6 +111,11 @@ const PHRASES: &[(&str, Cue)] = &[
     ("looking forward to", Anticipation),
     ("counting down to", Anticipation),
     ("counting down the", Anticipation),
+    ("no rush", Unhurried),
+    ("no hurry", Unhurried),
+    ("no massive rush", Unhurried),
+    ("not in a rush", Unhurried),
+    ("not in a hurry", Unhurried),
     // fiction: lawyers and reporters near these are characters (see `Cue::Fiction`). Words
     // with an everyday sense that could sit next to a real threat are left out ("all this
     // drama, I'm calling my lawyer", "I'll show my lawyer", "a series of charges"), or come

@@ -512,11 +512,11 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             if f == Flag::TimeCritical && category == Category::Praise && a.praise > 0 {
                 continue;
             }
-            // "so excited for my flight tomorrow": a treat to come, not a deadline at risk.
+            // "so excited for my flight tomorrow": a treat to come, not a deadline at risk; "down
+            // again but no rush, I'm at a graduation tomorrow": the author says so.
             if f == Flag::TimeCritical
-                && a.anticipation
-                && a.complaint_cue.is_none()
-                && a.score.compound >= 0.0
+                && (a.unhurried
+                    || (a.anticipation && a.complaint_cue.is_none() && a.score.compound >= 0.0))
             {
                 continue;
             }

@@ -3096,6 +3096,7 @@ fn an_event_soon_in_a_troubled_message_is_a_deadline() {
         "cant wait for my flight tmrw!!! @AcmeAir",
         "@AcmeAir my flight was delayed. Tomorrow I will write to you again",
         "The ferry tonight was a shambles, 2 hours late and the cafe shut @SeaLinkAcme",
+        "@AcmeBroadband internet's down again but no rush, I'm at my daughter's graduation tomorrow",
         "had the best wedding yesterday, thank you @AcmeCakes, see you tomorrow for the leftovers",
     ] {
         assert!(
