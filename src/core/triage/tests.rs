@@ -2921,6 +2921,11 @@ fn stolen_money_and_payments_never_made_are_fraud() {
             &[Flag::FraudSecurity],
         ),
         (
+            "@AcmeTaxi someone's got into my account and booked 4 rides in Manchester. I'm in Bristol",
+            Category::Complaint,
+            &[Flag::FraudSecurity],
+        ),
+        (
             "@AcmeBank my acount got hackd last night",
             Category::Complaint,
             &[Flag::FraudSecurity],
