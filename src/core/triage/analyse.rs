@@ -151,19 +151,14 @@ const TREATED: &[&[u8]] = &[
     b"barred",
 ];
 
-/// Words that tell it only with a person after them: "moved us to the back", "turned us
-/// away", "kicked us out", not "we moved house".
-const TREATED_WHOM: &[&[u8]] = &[b"moved", b"turned", b"kicked"];
+/// Words that tell it only with a person after them: "told us to wait", "moved us to the
+/// back", "turned us away", not "was told it's out of stock".
+const TREATED_WHOM: &[&[u8]] = &[b"told", b"asked", b"moved", b"turned", b"kicked", b"made"];
 
-/// Words that tell it only with a person and an order after them: "told us to wait", "asked
-/// me to leave", "made us wait", not "was told her refund would take 10 days".
-const ORDERED: &[&[u8]] = &[b"told", b"asked", b"made"];
-
-/// The persons (or "away", "out") that follow a [`TREATED_WHOM`] or [`ORDERED`] word.
-const WHOM: &[&[u8]] = &[b"us", b"me", b"him", b"her", b"them", b"away", b"out"];
-
-/// What follows the person in an order.
-const ORDER: &[&[u8]] = &[b"to", b"wait", b"leave", b"move", b"get"];
+/// The persons (or "away", "out") that follow a [`TREATED_WHOM`] word.
+const WHOM: &[&[u8]] = &[
+    b"us", b"me", b"him", b"her", b"them", b"my", b"our", b"away", b"out",
+];
 
 /// Whether a sentence ends right after token `t` (a `.`, `!` or `?` follows it).
 fn sentence_ends_after(lower: &[u8], t: &text::Tok) -> bool {
@@ -678,12 +673,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 .get(t.lo as usize..t.hi as usize)
                 .unwrap_or_default()
         };
-        let at = |i: usize, set: &[&[u8]]| s.toks.get(i).is_some_and(|n| set.contains(&word(n)));
         let treated = s.toks.iter().enumerate().any(|(i, t)| {
-            let w = word(t);
-            TREATED.contains(&w)
-                || (TREATED_WHOM.contains(&w) && at(i + 1, WHOM))
-                || (ORDERED.contains(&w) && at(i + 1, WHOM) && at(i + 2, ORDER))
+            TREATED.contains(&word(t))
+                || (TREATED_WHOM.contains(&word(t))
+                    && s.toks.get(i + 1).is_some_and(|n| WHOM.contains(&word(n))))
         });
         if treated {
             a.flag_hits[4] = Some(span);
