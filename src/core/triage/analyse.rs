@@ -135,31 +135,6 @@ const FICTION_NEAR: usize = 5;
 /// make a deadline: "wedding in Rome is at 2pm tomorrow" (seven).
 const DIARY_NEAR: usize = 8;
 
-/// Words that tell how someone was treated (see [`Cue::Trait`]).
-const TREATED: &[&[u8]] = &[
-    b"refused",
-    b"refuse",
-    b"denied",
-    b"wouldn't",
-    b"wouldnt",
-    b"wouldn\xE2\x80\x99t",
-    b"allowed",
-    b"ignored",
-    b"laughed",
-    b"stared",
-    b"banned",
-    b"barred",
-];
-
-/// Words that tell it only with a person after them: "told us to wait", "moved us to the
-/// back", "turned us away", not "was told it's out of stock".
-const TREATED_WHOM: &[&[u8]] = &[b"told", b"asked", b"moved", b"turned", b"kicked", b"made"];
-
-/// The persons (or "away", "out") that follow a [`TREATED_WHOM`] word.
-const WHOM: &[&[u8]] = &[
-    b"us", b"me", b"him", b"her", b"them", b"my", b"our", b"away", b"out",
-];
-
 /// Whether a sentence ends right after token `t` (a `.`, `!` or `?` follows it).
 fn sentence_ends_after(lower: &[u8], t: &text::Tok) -> bool {
     let after = lower.get(t.hi as usize..).unwrap_or_default();
@@ -373,7 +348,6 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut n_risks = 0usize;
     let mut fiction = [usize::MAX; 4];
     let mut n_fiction = 0usize;
-    let mut trait_span: Option<(u32, u32)> = None;
     // Events and "soon" words, in order: (is "soon", token index).
     let mut diary = [(false, 0usize); 6];
     let mut n_diary = 0usize;
@@ -422,7 +396,6 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Anticipation => a.anticipation = true,
             Cue::Unhurried => a.unhurried = true,
-            Cue::Trait => trait_span = trait_span.or(span),
             Cue::Failure => {
                 failure += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
@@ -658,28 +631,6 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         let pair = pair.filter(|&(i, j)| !past(i) && !past(j));
         if let Some((i, j)) = pair {
             a.flag_hits[6] = Some((s.toks[i].lo, s.toks[j].hi));
-            risk += 1;
-        }
-    }
-    // "Took my dad (wheelchair user) ... Manager said the accessible spaces were 'for people
-    // with proper bookings' and moved us to the back": a disability or religious dress in a
-    // troubled message that tells how someone was treated is possible discrimination, for a
-    // human to judge, though the word is never said.
-    if let Some(span) = trait_span.filter(|_| {
-        a.flag_hits[4].is_none() && (a.complaint_cue.is_some() || a.score.compound <= -0.05)
-    }) {
-        let word = |t: &text::Tok| {
-            s.lower
-                .get(t.lo as usize..t.hi as usize)
-                .unwrap_or_default()
-        };
-        let treated = s.toks.iter().enumerate().any(|(i, t)| {
-            TREATED.contains(&word(t))
-                || (TREATED_WHOM.contains(&word(t))
-                    && s.toks.get(i + 1).is_some_and(|n| WHOM.contains(&word(n))))
-        });
-        if treated {
-            a.flag_hits[4] = Some(span);
             risk += 1;
         }
     }

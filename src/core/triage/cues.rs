@@ -80,10 +80,6 @@ pub(crate) enum Cue {
     /// The author says there is no hurry ("no rush", "no hurry"): no deadline, whatever else
     /// the message names.
     Unhurried,
-    /// A disability or religious dress ("wheelchair", "autistic", "hijab"): in a troubled
-    /// message that tells how someone was treated ("refused", "told us", "moved us"), possible
-    /// discrimination even when the author does not say so.
-    Trait,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -116,17 +112,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("counting down to", Anticipation),
     ("counting down the", Anticipation),
     ("no rush", Unhurried),
-    ("wheelchair", Trait),
-    ("wheelchairs", Trait),
-    ("disabled", Trait),
-    ("disability", Trait),
-    ("autistic", Trait),
-    ("autism", Trait),
-    ("deaf", Trait),
-    ("hearing aid", Trait),
-    ("hijab", Trait),
-    ("headscarf", Trait),
-    ("turban", Trait),
     ("no hurry", Unhurried),
     ("no massive rush", Unhurried),
     ("not in a rush", Unhurried),
@@ -2715,7 +2700,6 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                         | Cue::Fiction
                         | Cue::Upcoming
                         | Cue::Soon
-                        | Cue::Trait
                         | Cue::Ignore
                 );
                 if risk_only && !risk {

@@ -3111,21 +3111,3 @@ fn an_event_soon_in_a_troubled_message_is_a_deadline() {
         );
     }
 }
-
-/// A disability or religious dress in a troubled message that tells how someone was treated is
-/// possible discrimination, though the word is never said; the same words in a plain fault
-/// report, in thanks, or in a product name are not.
-#[test]
-fn a_disability_in_a_complaint_about_treatment_is_possible_discrimination() {
-    expect_category_and_flags(&[
-        ("Took my dad (wheelchair user) to @AcmeCinemas. Manager said the accessible spaces were 'for people with proper bookings' and moved us to the back. WE HAD BOOKED. Disgusting.", Category::Complaint, &[Flag::Discrimination]),
-        ("My wife uses a wheelchair and the @AcmeRail guard told us to 'wait for the next one, it's too busy for that thing'. Absolutely disgusting.", Category::Complaint, &[Flag::Discrimination]),
-        ("They wouldn't let me on the bus with my wheelchair, third time this month @AcmeBus", Category::Complaint, &[Flag::Discrimination]),
-    ]);
-    expect_no_flags(&[
-        "@AcmeMart my disabled son's order never arrived, 3rd time this month",
-        "@AcmeBank the disabled toilet in the Leeds branch has been out of order for weeks",
-        "@AcmeAir the wheelchair assistance was brilliant, thank you so much",
-        "@AcmeShop I ordered a wheelchair cushion and was told it's out of stock after paying, refund please",
-    ]);
-}
