@@ -3111,3 +3111,16 @@ fn an_event_soon_in_a_troubled_message_is_a_deadline() {
         );
     }
 }
+
+/// Treatment blamed on a disability the way it is already blamed on race or religion ("because
+/// my son is autistic") is discrimination. (A rule that flagged any disability word next to a
+/// refusal in a complaint was tried and dropped: a probe of 28 look-alikes, disabled customers
+/// with ordinary complaints, raised the flag on most of them.)
+#[test]
+fn treatment_blamed_on_a_disability_is_discrimination() {
+    expect_category_and_flags(&[
+        ("@AcmeCafe manager refused to serve us because my son is autistic and 'makes too much noise'. He was humming.", Category::Complaint, &[Flag::Discrimination]),
+        ("@AcmeAir your crew made my brother get off the plane because he's deaf", Category::Complaint, &[Flag::Discrimination]),
+    ]);
+    expect_no_flags(&["@AcmeBank I'm disabled and mostly housebound so I rely on your app. Since the update every login is denied"]);
+}
