@@ -183,6 +183,9 @@ pub(crate) struct Analysis {
     pub slang: bool,
     /// Question cue or question form.
     pub question: bool,
+    /// Asks without a question mark ("does the 18:05 have a buffet car or should I bring
+    /// snacks"); kept out of the complaint model, which learned `question` as it is.
+    pub asks_unmarked: bool,
     /// Complaint-model features.
     pub features: [f32; NF],
     /// Complaint probability.
@@ -216,6 +219,7 @@ impl Default for Analysis {
             praise: 0,
             slang: false,
             question: false,
+            asks_unmarked: false,
             features: [0.0; NF],
             complaint_p: 0.0,
             words: 0,
@@ -286,6 +290,41 @@ fn asks(toks: &[text::Tok], lower: &[u8]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         t.role & QWORD != 0 && (i == 0 || sentiment::clause_ends_after(lower, &toks[i - 1]))
     })
+}
+
+/// Whether the text opens as a question: an auxiliary and its subject ("does the 18:05 ...",
+/// "do you ship ...", "does @AcmeCoffee do ..."), or a question word and an auxiliary ("what is
+/// the returns policy"). Not an exclamation ("what a day", "would recommend", "how have I never
+/// done this ... love it!"), a "why" (without its mark, mostly a rhetorical grumble), nor "is"
+/// or "has" after a leading @handle, which is then the subject ("@Brand is my new favourite").
+fn asks_unmarked(toks: &[text::Tok], lower: &[u8]) -> bool {
+    const AUX: &[&[u8]] = &[
+        b"can", b"could", b"would", b"will", b"should", b"do", b"does", b"did", b"is", b"are",
+    ];
+    const BE_HAVE: &[&[u8]] = &[b"is", b"are"];
+    const SUBJECT: &[&[u8]] = &[
+        b"you", b"your", b"u", b"ur", b"the", b"this", b"that", b"it", b"anyone", b"anybody", b"i",
+        b"we", b"my", b"our", b"they", b"there", b"he", b"she", b"yall", b"y'all",
+    ];
+    const WH: &[&[u8]] = &[b"how", b"what", b"where", b"when", b"which", b"who"];
+    let (Some(a), Some(b)) = (toks.first(), toks.get(1)) else {
+        return false;
+    };
+    let word = |t: &text::Tok| lower.get(t.lo as usize..t.hi as usize).unwrap_or_default();
+    let has_handle = |from: u32, to: u32| {
+        lower
+            .get(from as usize..to as usize)
+            .is_some_and(|gap| gap.contains(&b'@'))
+    };
+    if AUX.contains(&word(a)) {
+        if BE_HAVE.contains(&word(a)) && has_handle(0, a.lo) {
+            return false;
+        }
+        // An @handle (not a token) as the subject: "does @AcmeCoffee do a student discount".
+        SUBJECT.contains(&word(b)) || has_handle(a.hi, b.lo)
+    } else {
+        WH.contains(&word(a)) && AUX.contains(&word(b))
+    }
 }
 
 #[inline]
@@ -634,6 +673,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             risk += 1;
         }
     }
+    a.asks_unmarked = st.quest == 0 && st.excl == 0 && asks_unmarked(&s.toks, &s.lower);
     let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
     a.question = question > 0 || st.ends_question || (st.quest > 0 && asks(&s.toks, &s.lower));
     let c = a.score.compound;

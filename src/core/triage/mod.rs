@@ -417,7 +417,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         Category::Complaint
     } else if a.suggest.is_some() {
         Category::Suggestion
-    } else if a.question {
+    } else if a.question || a.asks_unmarked {
         Category::Question
     } else if a.score.compound >= 0.3
         || thanks_for_fix

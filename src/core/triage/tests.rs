@@ -3124,3 +3124,34 @@ fn treatment_blamed_on_a_disability_is_discrimination() {
     ]);
     expect_no_flags(&["@AcmeBank I'm disabled and mostly housebound so I rely on your app. Since the update every login is denied"]);
 }
+
+/// A question typed without its mark is still a question; exclamations, "would recommend" and a
+/// leading @handle as the subject are not.
+#[test]
+fn questions_without_a_question_mark() {
+    expect_category_and_flags(&[
+        (
+            "@AcmeTrain does the 18:05 to Leeds have a buffet car or should I bring my own snacks",
+            Category::Question,
+            &[],
+        ),
+        (
+            "does @AcmeCoffee do a student discount or nah",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeTel what is the cheapest plan with unlimited data",
+            Category::Question,
+            &[],
+        ),
+    ]);
+    for text in [
+        "@AcmeShop is my new favourite store",
+        "would recommend @AcmeHotels to anyone, lovely stay",
+        "what a day at @AcmeZoo, the kids loved it",
+        "How have I never tried @AcmePizza before.....love it!",
+    ] {
+        assert_ne!(t(text).category, Category::Question, "{text}");
+    }
+}
