@@ -296,12 +296,12 @@ fn asks(toks: &[text::Tok], lower: &[u8]) -> bool {
 /// "do you ship ...", "does @AcmeCoffee do ..."), or a question word and an auxiliary ("what is
 /// the returns policy"). Not an exclamation ("what a day", "would recommend", "how have I never
 /// done this ... love it!"), a "why" (without its mark, mostly a rhetorical grumble), nor "is"
-/// or "has" after a leading @handle, which is then the subject ("@Brand is my new favourite").
+/// or "are" after a leading @handle, which is then the subject ("@Brand is my new favourite").
 fn asks_unmarked(toks: &[text::Tok], lower: &[u8]) -> bool {
     const AUX: &[&[u8]] = &[
         b"can", b"could", b"would", b"will", b"should", b"do", b"does", b"did", b"is", b"are",
     ];
-    const BE_HAVE: &[&[u8]] = &[b"is", b"are"];
+    const BE: &[&[u8]] = &[b"is", b"are"];
     const SUBJECT: &[&[u8]] = &[
         b"you", b"your", b"u", b"ur", b"the", b"this", b"that", b"it", b"anyone", b"anybody", b"i",
         b"we", b"my", b"our", b"they", b"there", b"he", b"she", b"yall", b"y'all",
@@ -317,7 +317,7 @@ fn asks_unmarked(toks: &[text::Tok], lower: &[u8]) -> bool {
             .is_some_and(|gap| gap.contains(&b'@'))
     };
     if AUX.contains(&word(a)) {
-        if BE_HAVE.contains(&word(a)) && has_handle(0, a.lo) {
+        if BE.contains(&word(a)) && has_handle(0, a.lo) {
             return false;
         }
         // An @handle (not a token) as the subject: "does @AcmeCoffee do a student discount".

@@ -66,8 +66,8 @@ pub(crate) enum Cue {
     /// A harmless topic that looks like a risk ("fraud awareness", "fire alarm test"): no flag,
     /// and its words carry no valence, so the tone is not read as negative either.
     Topic,
-    /// Fiction or a screen genre ("film", "courtroom drama", "documentary"): a lawyer or a
-    /// reporter a few words away is a character ("the lawyer in that film"), not a threat.
+    /// Fiction or a screen genre ("film", "courtroom drama", "documentary"): a bare "lawyer" or
+    /// "reporter" a few words away is a character ("the lawyer in that film"), not a threat.
     Fiction,
     /// An event in the author's diary ("wedding", "flight", "interview"): with [`Cue::Soon`]
     /// in the same sentence of a troubled message, a deadline.
@@ -89,7 +89,8 @@ use Flag::*;
 
 /// The phrase table.
 const PHRASES: &[(&str, Cue)] = &[
-    // events and "soon", paired in `analyse.rs`; anticipation
+    // events and "soon", paired in `analyse.rs`; anticipation and "no rush", which drop a
+    // deadline
     ("wedding", Upcoming),
     ("interview", Upcoming),
     ("exam", Upcoming),
