@@ -135,15 +135,6 @@ const FICTION_NEAR: usize = 5;
 /// make a deadline: "wedding in Rome is at 2pm tomorrow" (seven).
 const DIARY_NEAR: usize = 8;
 
-/// Whether a sentence ends right after token `t` (a `.`, `!` or `?` follows it).
-fn sentence_ends_after(lower: &[u8], t: &text::Tok) -> bool {
-    let after = lower.get(t.hi as usize..).unwrap_or_default();
-    after
-        .iter()
-        .take_while(|c| c.is_ascii_punctuation())
-        .any(|c| matches!(c, b'.' | b'!' | b'?'))
-}
-
 /// Probability at or above which a text is a complaint.
 pub const THRESHOLD: f32 = 0.43;
 
@@ -310,7 +301,7 @@ fn asks_unmarked(toks: &[text::Tok], lower: &[u8]) -> bool {
     let (Some(a), Some(b)) = (toks.first(), toks.get(1)) else {
         return false;
     };
-    let word = |t: &text::Tok| lower.get(t.lo as usize..t.hi as usize).unwrap_or_default();
+    let word = |t: &text::Tok| t.word(lower);
     let has_handle = |from: u32, to: u32| {
         lower
             .get(from as usize..to as usize)
@@ -544,20 +535,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         negw += u32::from(t.val <= -0.5);
         posw += u32::from(t.val >= 0.5);
         // Emoticons and emoji are the tokens that are not plain words.
-        neg_emo += u32::from(
-            t.val < 0.0
-                && !s.lower[t.lo as usize..t.hi as usize]
-                    .iter()
-                    .all(u8::is_ascii_alphabetic),
-        );
+        neg_emo += u32::from(t.val < 0.0 && !t.word(&s.lower).iter().all(u8::is_ascii_alphabetic));
         // "in 40 minutes", "in 2 hrs": a deadline in the author's life.
         // Tested as two bytes of the padded buffer and the length, with `&`: a length test
         // first would be a branch mispredicted on every other word.
         let two = s.lower.get(t.lo as usize..t.lo as usize + 2) == Some(b"in".as_slice());
         if two & (t.hi - t.lo == 2) && a.flag_hits[6].is_none() {
             if let (Some(n), Some(u)) = (s.toks.get(i + 1), s.toks.get(i + 2)) {
-                let num = &s.lower[n.lo as usize..n.hi as usize];
-                let unit = &s.lower[u.lo as usize..u.hi as usize];
+                let num = n.word(&s.lower);
+                let unit = u.word(&s.lower);
                 let is_num = num.iter().all(u8::is_ascii_digit)
                     || matches!(num, b"a" | b"an" | b"one" | b"two" | b"few" | b"half");
                 let is_unit = matches!(
@@ -567,16 +553,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 // "fixed my broadband in 5 minutes", "arrived in 20 mins": a past event took
                 // that long, no deadline, unless a word of need or schedule is near ("need
                 // this fixed in 2 hours", "charged, and rent is due in 2 hours").
-                let word = |t: &text::Tok| &s.lower[t.lo as usize..t.hi as usize];
                 let back = &s.toks[i.saturating_sub(3)..i];
                 let past = back.iter().any(|t| {
-                    let w = word(t);
+                    let w = t.word(&s.lower);
                     (w.len() > 3 && w.ends_with(b"ed") && w != b"need" && w != b"needed")
                         || matches!(w, b"paid" | b"sent" | b"done" | b"got" | b"came" | b"took")
                 });
                 let needs = back.iter().any(|t| {
                     matches!(
-                        word(t),
+                        t.word(&s.lower),
                         b"need"
                             | b"needs"
                             | b"needed"
@@ -654,18 +639,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     soon != soon2
                         && j > i
                         && j - i <= DIARY_NEAR
-                        && !(i..j).any(|k| sentence_ends_after(&s.lower, &s.toks[k]))
+                        && !(i..j).any(|k| sentiment::sentence_ends_after(&s.lower, &s.toks[k]))
                 })
                 .map(|&(_, j)| (i, j))
         });
         // "The ferry tonight was a shambles": told in the past, the event is over.
         let past = |k: usize| {
-            s.toks.get(k + 1).is_some_and(|t| {
-                matches!(
-                    s.lower.get(t.lo as usize..t.hi as usize),
-                    Some(b"was" | b"were")
-                )
-            })
+            s.toks
+                .get(k + 1)
+                .is_some_and(|t| matches!(t.word(&s.lower), b"was" | b"were"))
         };
         let pair = pair.filter(|&(i, j)| !past(i) && !past(j));
         if let Some((i, j)) = pair {

@@ -2687,7 +2687,7 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
         if k != 0 {
             key(t) == k
         } else {
-            &lower[t.lo as usize..t.hi as usize] == w.as_bytes()
+            t.word(lower) == w.as_bytes()
         }
     };
     let mut i = 0;

@@ -97,20 +97,33 @@ pub(crate) fn negates(t: &Tok) -> bool {
 /// words does not count. Read from the text for the few sentiment words that look back,
 /// rather than recorded for every token.
 pub(crate) fn clause_ends_after(lower: &[u8], a: &Tok) -> bool {
-    let after = lower.get(a.hi as usize..).unwrap_or_default();
-    let run = &after[..after
-        .iter()
-        .position(|c| !c.is_ascii_punctuation())
-        .unwrap_or(after.len())];
+    let run = punctuation_after(lower, a);
     run.iter()
         .any(|c| matches!(c, b',' | b'.' | b';' | b':' | b'!' | b'?'))
         && !run.windows(2).any(|w| w == b"..")
 }
 
+/// Whether a sentence ends right after token `a`: the punctuation that follows it has a `.`,
+/// `!` or `?` (an ellipsis counts).
+pub(crate) fn sentence_ends_after(lower: &[u8], a: &Tok) -> bool {
+    punctuation_after(lower, a)
+        .iter()
+        .any(|c| matches!(c, b'.' | b'!' | b'?'))
+}
+
+/// The run of ASCII punctuation right after token `a`, up to the next space or word.
+fn punctuation_after<'a>(lower: &'a [u8], a: &Tok) -> &'a [u8] {
+    let after = lower.get(a.hi as usize..).unwrap_or_default();
+    &after[..after
+        .iter()
+        .position(|c| !c.is_ascii_punctuation())
+        .unwrap_or(after.len())]
+}
+
 /// Scores the tokens. `sarcasm` flips positive openers ("great", "thanks") to negative.
 pub(crate) fn score(toks: &[Tok], lower: &[u8], st: &Stats, sarcasm: bool) -> Score {
     let cap_diff = st.caps_words > 0 && st.caps_words < st.words;
-    let word = |t: &Tok| &lower[t.lo as usize..t.hi as usize];
+    let word = |t: &Tok| t.word(lower);
     let first_but = toks.iter().position(|t| t.role & BUT != 0);
     let mut out = Score::default();
     for (i, t) in toks.iter().enumerate() {

@@ -39,6 +39,14 @@ pub(crate) struct Tok {
     pub fix: u16,
 }
 
+impl Tok {
+    /// The token's bytes in the lowercase buffer it was cut from.
+    #[inline]
+    pub(crate) fn word<'a>(&self, lower: &'a [u8]) -> &'a [u8] {
+        &lower[self.lo as usize..self.hi as usize]
+    }
+}
+
 /// Counts gathered in the same pass.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Stats {
