@@ -174,8 +174,9 @@ pub(crate) struct Analysis {
     pub slang: bool,
     /// Question cue or question form.
     pub question: bool,
-    /// Asks without a question mark ("does the 18:05 have a buffet car or should I bring
-    /// snacks"); kept out of the complaint model, which learned `question` as it is.
+    /// Asks in a way `question` misses: without a question mark ("does the 18:05 have a buffet
+    /// car or should I bring snacks"), or after a greeting ("hey what's the cut-off?"); kept out
+    /// of the complaint model, which learned `question` as it is.
     pub asks_unmarked: bool,
     /// Complaint-model features.
     pub features: [f32; NF],
@@ -281,6 +282,42 @@ fn asks(toks: &[text::Tok], lower: &[u8]) -> bool {
     toks.iter().enumerate().any(|(i, t)| {
         t.role & QWORD != 0 && (i == 0 || sentiment::clause_ends_after(lower, &toks[i - 1]))
     })
+}
+
+/// How many of the first tokens greet or call the reader before the message starts ("hey",
+/// "hi there", "good evening", "quick question", "mate", "pls", "kindly"): a question word
+/// after them opens the text as much as it would first.
+fn greeting_len(toks: &[text::Tok], lower: &[u8]) -> usize {
+    const GREETING: &[&[u8]] = &[
+        b"hi",
+        b"hey",
+        b"hello",
+        b"hiya",
+        b"yo",
+        b"there",
+        b"mate",
+        b"guys",
+        b"team",
+        b"folks",
+        b"good",
+        b"morning",
+        b"afternoon",
+        b"evening",
+        b"quick",
+        b"question",
+        b"pls",
+        b"please",
+        b"plz",
+        b"kindly",
+        b"sir",
+        b"madam",
+        b"dear",
+        b"oga",
+        b"admin",
+    ];
+    toks.iter()
+        .take_while(|t| GREETING.contains(&t.word(lower)))
+        .count()
 }
 
 /// Whether the text opens as a question: an auxiliary and its subject ("does the 18:05 ...",
@@ -655,7 +692,17 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             risk += 1;
         }
     }
-    a.asks_unmarked = st.quest == 0 && st.excl == 0 && asks_unmarked(&s.toks, &s.lower);
+    // Category only, like `asks_unmarked` itself: a question the model's question features
+    // miss, either without its mark or with it after a greeting ("Mate does the SIM-only deal
+    // include roaming? 🤔", "hey what's the cut-off for next day delivery?").
+    let greeting = greeting_len(&s.toks, &s.lower);
+    let after_greeting = s.toks.get(greeting..).unwrap_or_default();
+    a.asks_unmarked = st.excl == 0
+        && if st.quest == 0 {
+            asks_unmarked(after_greeting, &s.lower)
+        } else {
+            greeting > 0 && after_greeting.first().is_some_and(|t| t.role & QWORD != 0)
+        };
     let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
     a.question = question > 0 || st.ends_question || (st.quest > 0 && asks(&s.toks, &s.lower));
     let c = a.score.compound;

@@ -3156,3 +3156,101 @@ fn questions_without_a_question_mark() {
         assert_ne!(t(text).category, Category::Question, "{text}");
     }
 }
+
+/// A question that tells of no trouble is asked, not complained, even though the model (fitted
+/// on complaints.csv, where most tweets to a company complain) leans to complaint; trouble told
+/// in question form still complains.
+#[test]
+fn plain_questions_are_not_complaints() {
+    expect_category_and_flags(&[
+        (
+            "Does @AcmeEnergy offer a fixed tariff for small businesses? Opening a cafe in the spring and need to budget",
+            Category::Question,
+            &[],
+        ),
+        (
+            "is the @AcmeDiner brunch deal weekends only or does it run on bank holidays too??",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeAir what's the pet policy on the regional routes? is a small dog ok in the cabin",
+            Category::Question,
+            &[],
+        ),
+        (
+            "@AcmeShop I placed an order on the 3rd and it still has not been dispatched?",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeBank why has my card been declined three times today??",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "Has anyone at @AcmeEnergy looked at my meter reading yet? 5 weeks and counting",
+            Category::Complaint,
+            &[],
+        ),
+    ]);
+}
+
+/// A greeting before the question word ("hey what's", "good morning kindly what is") does not
+/// hide the question; a "?!" is an exclamation.
+#[test]
+fn questions_after_a_greeting() {
+    expect_category_and_flags(&[
+        (
+            "@AcmeRail hey what's the last train to York on a Sunday? heading up for the weekend",
+            Category::Question,
+            &[],
+        ),
+        (
+            "Good morning @AcmeBank kindly what is the limit on international transfers for the basic account. Thanks",
+            Category::Question,
+            &[],
+        ),
+        (
+            "Mate does AcmeGym's off-peak pass include the pool? 🤔",
+            Category::Question,
+            &[],
+        ),
+    ]);
+    assert_ne!(
+        t("@AcmeTel yo what is this bill?! tripled overnight").category,
+        Category::Question
+    );
+}
+
+/// Everyday phrasings of a suggestion, a problem put right and a spam lure.
+#[test]
+fn suggestion_fix_and_spam_phrasings() {
+    expect_category_and_flags(&[
+        (
+            "@AcmeEnergy it'd be handy if the app sent a reminder before the direct debit goes out",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "AcmeLibrary could really do with a late opening on Thursdays for those of us who work",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "Kindly consider opening an AcmeMart in Kano, we have to drive to Abuja for everything",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "AcmeAir is giving away free return tickets to everyone who can complete this survey in 2 minutes ✈️ acme-air-gift.example/claim",
+            Category::Spam,
+            &[],
+        ),
+        (
+            "@AcmeKitchen my blender arrived with a cracked jug and they sent me a replacement the next day, cheers team 🙌",
+            Category::Praise,
+            &[],
+        ),
+    ]);
+}
