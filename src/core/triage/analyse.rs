@@ -178,6 +178,9 @@ pub(crate) struct Analysis {
     /// car or should I bring snacks"), or after a greeting ("hey what's the cut-off?"); kept out
     /// of the complaint model, which learned `question` as it is.
     pub asks_unmarked: bool,
+    /// Asks how to do something, and tells of no trouble but not finding the way ("how do I add
+    /// a second cardholder? can't find the option anywhere").
+    pub how_to_unfound: bool,
     /// Complaint-model features.
     pub features: [f32; NF],
     /// Complaint probability.
@@ -212,6 +215,7 @@ impl Default for Analysis {
             slang: false,
             question: false,
             asks_unmarked: false,
+            how_to_unfound: false,
             features: [0.0; NF],
             complaint_p: 0.0,
             words: 0,
@@ -400,6 +404,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let (mut failure, mut chasing, mut service, mut suggest, mut spam, mut question) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut reply = 0u32;
+    let (mut unfound, mut how_to) = (0u32, false);
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut sarc_near_event: Option<(u32, u32)> = None;
     // Phrases whose words lose their word-by-word valence: praise slang ("killing it") counts
@@ -467,6 +472,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 failure += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
             }
+            Cue::Unfound => {
+                failure += 1;
+                unfound += 1;
+                a.complaint_cue = a.complaint_cue.or(span);
+            }
             Cue::Chasing => {
                 chasing += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
@@ -500,6 +510,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 }
             }
             Cue::Question => question += 1,
+            Cue::HowTo => {
+                question += 1;
+                how_to = true;
+            }
             Cue::Reply => reply += 1,
             Cue::Resolved => a.resolved = a.resolved.or(span),
             Cue::Ignore => {}
@@ -705,6 +719,17 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         };
     let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
     a.question = question > 0 || st.ends_question || (st.quest > 0 && asks(&s.toks, &s.lower));
+    // Each "can't find" brings its own negation ("can't"). Not finding the way in a how-to
+    // question is no failure of the brand's: the model reads it as neither failure nor
+    // negation, and it is not given as the complaint's cue.
+    a.how_to_unfound =
+        how_to && unfound > 0 && failure == unfound && chasing == 0 && a.score.negations <= unfound;
+    let mut negations = a.score.negations;
+    if a.how_to_unfound {
+        failure = 0;
+        negations -= unfound;
+        a.complaint_cue = None;
+    }
     let c = a.score.compound;
     let m = |x: u32, cap: u32| x.min(cap) as f32;
     let addressed = st.lead_handles > 0 || replying;
@@ -723,7 +748,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         f32::from(u8::from(qword_first)),
         m(first, 4) / 2.0,
         m(second, 3),
-        m(a.score.negations, 3),
+        m(negations, 3),
         f32::from(u8::from(st.urls > 0)),
         m(st.hashtags, 3),
         f32::from(u8::from(a.sarcasm.is_some())),
@@ -763,7 +788,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         f32::from(u8::from(a.question && c > -0.05 && failure + chasing == 0)),
         m(actions, 3),
         f32::from(u8::from(please > 0 && c > -0.05 && failure + chasing == 0)),
-        f32::from(u8::from(a.score.negations > 0 && nouns > 0)),
+        f32::from(u8::from(negations > 0 && nouns > 0)),
         if st.excl + st.caps_words > 0 {
             (-c).max(0.0)
         } else {

@@ -52,11 +52,17 @@ pub(crate) enum Cue {
     /// Praise slang whose words read negative one by one ("killing it", "is fire", "to die
     /// for"): praise, and its words carry positive instead of negative valence.
     Slang,
-    /// A question opener ("does anyone know", "how do i").
+    /// A question opener ("does anyone know", "can you tell").
     Question,
+    /// A how-to question ("how do i", "where can i", "is there a way"): a [`Cue::Question`]
+    /// that asks for the way to do something, so not finding it is no failure of the brand's.
+    HowTo,
     /// How care agents answer customers ("sorry to hear", "please dm us"): a reply, not a
     /// complaint, even when it repeats the customer's trouble.
     Reply,
+    /// Not finding something ("can't find", "cannot find"): a [`Cue::Failure`], unless a how-to
+    /// question asks where it is ("how do I change my plan? can't find it in the app").
+    Unfound,
     /// A problem put right ("sorted it", "working again"): with a positive tone the
     /// message thanks the brand rather than complains.
     Resolved,
@@ -1530,8 +1536,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("wrong size", Failure),
     ("not as described", Failure),
     ("doesn't fit", Failure),
-    ("can't find", Failure),
-    ("cannot find", Failure),
+    ("can't find", Unfound),
+    ("cannot find", Unfound),
     ("impossible to", Failure),
     ("no way to", Failure),
     // physical defects and bad goods
@@ -2096,6 +2102,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("should do an", Suggest),
     ("could do with a", Suggest),
     ("could really do with", Suggest),
+    ("should really do", Suggest),
+    ("would love a feature", Suggest),
     // spam
     ("refund recovery", Spam),
     ("weekly from home", Spam),
@@ -2170,6 +2178,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("followers and likes", Spam),
     ("no credit check", Spam),
     ("loan approved", Spam),
+    ("loans approved", Spam),
+    ("you've been selected", Spam),
+    ("simple surveys", Spam),
     // praise
     ("never disappoints", Slang),
     ("never disappoint", Slang),
@@ -2296,6 +2307,14 @@ const PHRASES: &[(&str, Cue)] = &[
     ("sorted the refund", Resolved),
     ("refunded me", Resolved),
     ("no questions asked", Resolved),
+    ("had it sorted", Resolved),
+    ("got it fixed", Resolved),
+    ("fixed the issue", Resolved),
+    ("fixed the problem", Resolved),
+    ("replaced my", Resolved),
+    ("replaced it", Resolved),
+    ("came through", Resolved),
+    ("paid out", Resolved),
     ("battery drains", Failure),
     ("battery drain", Failure),
     ("battery draining", Failure),
@@ -2387,8 +2406,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("burning question", Question),
     ("does anyone know", Question),
     ("anyone know", Question),
-    ("how do i", Question),
-    ("how can i", Question),
+    ("how do i", HowTo),
+    ("how can i", HowTo),
     ("can i", Question),
     ("can you tell", Question),
     ("do you have", Question),
@@ -2402,7 +2421,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("when will", Question),
     ("when does", Question),
     ("when is", Question),
-    ("where can i", Question),
+    ("where can i", HowTo),
     ("what is your", Question),
     ("what's your", Question),
     ("whats your", Question),
@@ -2423,9 +2442,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("will you be", Question),
     ("are there", Question),
     ("any plans", Question),
-    ("how do we", Question),
-    ("is there a way", Question),
-    ("is there any way", Question),
+    ("how do we", HowTo),
+    ("is there a way", HowTo),
+    ("is there any way", HowTo),
     ("thanks in advance", Question),
     ("thank you in advance", Question),
 ];

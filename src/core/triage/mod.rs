@@ -397,9 +397,10 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && a.sarcasm.is_none();
     // A question that tells of no trouble (no failure or chasing cue, no negation: "still has
     // not been dispatched?" is trouble) is asked, not complained, unless the model is sure.
+    // Nor is not finding the way in a how-to question ("how do I change my wifi password?
+    // cant find the setting anywhere").
     let plain_question = a.question
-        && a.complaint_cue.is_none()
-        && a.score.negations == 0
+        && ((a.complaint_cue.is_none() && a.score.negations == 0) || a.how_to_unfound)
         && a.score.compound > PLAIN_QUESTION_TONE
         && a.sarcasm.is_none();
     let needs = if plain_question {
