@@ -6,9 +6,19 @@
 //! Durability rule: `process` returns `Ok` only once every mention is stored and every mention
 //! that needs a human is on the queue. A redelivery finds the stored mention (conditional insert
 //! keyed on `<platform>:<id>`), counts it as a duplicate, and queues it only if the first
-//! delivery stored it but failed before queueing. A mention can therefore reach the queue twice
-//! only if a send succeeded and the follow-up `mark_queued` failed; consumers dedupe on
-//! `dedup_key`, as SQS's at-least-once delivery already requires.
+//! delivery stored it but failed before queueing.
+//!
+//! Only one delivery at a time may send a mention: the insert gives the first delivery the right
+//! to send for [`SEND_LEASE`], and a redelivery must take that right over
+//! ([`Store::claim_send`]) once it has lapsed. A redelivery that arrives while the first is still
+//! sending (a platform retrying a slow cold start) is answered 503, so the platform tries again
+//! later and then finds the mention queued. A mention can therefore reach the queue twice only
+//! if a send succeeded and the follow-up `mark_queued` failed, or a send took longer than the
+//! lease; consumers dedupe on `dedup_key`, as SQS's at-least-once delivery already requires.
+//!
+//! An edit replaces the stored mention's triage. It queues the mention only if the edit makes it
+//! need a human and it was never queued (a comment edited into a legal threat); a mention
+//! already on the queue is not queued again.
 
 use std::sync::Arc;
 
@@ -25,8 +35,14 @@ use crate::core::triage::{triage, Category, Context, Flag, Triage};
 pub const QUEUE_ITEM_SCHEMA: &str = "mention-triage/queue-item@1";
 /// How far back "recent contacts" look.
 pub const CONTACT_WINDOW: time::Duration = time::Duration::hours(24);
+/// How long one delivery holds the right to send a mention to the queue. Longer than the
+/// Lambda's longest timeout (15 s in `infra/template.yaml`), so a live sender is never overtaken.
+pub const SEND_LEASE: time::Duration = time::Duration::seconds(30);
+/// Most ids listed in [`RecentContacts::ids`].
+const CONTACT_IDS: usize = 20;
 
-/// A storage or queue failure. Always answered with 503 so the platform retries.
+/// A storage or queue failure, or a mention another delivery is queueing. Always answered with
+/// 503 so the platform retries.
 #[derive(Debug, thiserror::Error)]
 pub enum PortError {
     /// The store failed.
@@ -35,12 +51,16 @@ pub enum PortError {
     /// The queue failed.
     #[error("queue unavailable: {0}")]
     Queue(String),
+    /// Another delivery of this mention (`<platform>:<id>`) is putting it on the queue right
+    /// now: nothing failed, but this delivery cannot say it is queued yet.
+    #[error("another delivery of {0} is queueing it; retry later")]
+    InFlight(String),
 }
 
 /// The author's recent contacts, as an agent needs them to answer personally.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RecentContacts {
-    /// Other mentions by this author in the last 24 h.
+    /// Other mentions by this author in the last 24 h (the stores look at the latest 50).
     pub count: u32,
     /// Their ids, newest first (at most 20).
     pub ids: Vec<String>,
@@ -160,12 +180,18 @@ pub trait Store: Send + Sync {
     /// Current value of a surge counter.
     async fn surge_count(&self, topic: &str, bucket: i64) -> Result<u64, PortError>;
     /// Atomically: store the mention if `<platform>:<id>` is new, add it to the author's
-    /// contacts and bump its surge counter; or report the stored one.
+    /// contacts and bump its surge counter; or report the stored one. A new mention's inserter
+    /// holds the right to send it until `received_at` + [`SEND_LEASE`].
     async fn insert_mention(&self, m: &StoredMention) -> Result<InsertOutcome, PortError>;
+    /// Takes the right to send a stored, not yet queued mention until `now` + [`SEND_LEASE`]:
+    /// `false` if it is queued, not stored, or another delivery holds an unexpired right.
+    async fn claim_send(&self, dedup_key: &str, now: OffsetDateTime) -> Result<bool, PortError>;
     /// Records that the mention is durably on the queue.
     async fn mark_queued(&self, dedup_key: &str) -> Result<(), PortError>;
-    /// Replaces the stored mention's text and triage after an edit; `false` if it was never stored.
-    async fn update_mention(&self, m: &StoredMention) -> Result<bool, PortError>;
+    /// Replaces the stored mention's text and triage after an edit, and marks it as needing a
+    /// human if the edit does (it never stops needing one); returns the stored state after the
+    /// update, or `None` if it was never stored.
+    async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError>;
     /// Marks a mention removed by its author.
     async fn mark_removed(&self, dedup_key: &str, at: OffsetDateTime) -> Result<(), PortError>;
     /// Records that the brand answered an author.
@@ -246,11 +272,13 @@ impl App {
                 }
                 Event::Edited(m) => {
                     let stored = self.prepare(m, now).await?;
-                    if self.store.update_mention(&stored).await? {
-                        out.accepted += 1;
-                    } else {
+                    match self.store.update_mention(&stored).await? {
+                        Some(found) => {
+                            out.accepted += 1;
+                            self.queue_if_pending(&found, now, &mut out).await?;
+                        }
                         // An edit of something we never saw is a new mention.
-                        self.store_and_queue(stored, &mut out).await?;
+                        None => self.store_and_queue(stored, &mut out).await?,
                     }
                 }
                 Event::Removed { platform, id } => {
@@ -275,14 +303,15 @@ impl App {
             .store
             .author_history(m.platform.as_str(), &m.author.id, now - CONTACT_WINDOW)
             .await?;
-        let others: Vec<String> = hist
+        let mut others: Vec<String> = hist
             .mention_ids
             .into_iter()
             .filter(|id| *id != m.id)
-            .take(20)
             .collect();
+        let count = u32::try_from(others.len()).unwrap_or(u32::MAX);
+        others.truncate(CONTACT_IDS);
         let mut ctx = Context {
-            recent_contacts: others.len() as u32,
+            recent_contacts: count,
             brand_answered: hist.brand_answered,
             surge: false,
         };
@@ -351,18 +380,35 @@ impl App {
             }
             InsertOutcome::Exists(found) => {
                 out.duplicates += 1;
-                if found.needs_queue && !found.queued {
-                    let attrs = queue_attributes(&found.item_json).ok_or_else(|| {
-                        PortError::Store("stored item is not a queue item".into())
-                    })?;
-                    self.queue
-                        .send(&found.item_json, &attrs.0, &attrs.1, &attrs.2)
-                        .await?;
-                    self.store.mark_queued(&found.dedup_key).await?;
-                    out.queued += 1;
-                }
+                self.queue_if_pending(&found, stored.received_at, out)
+                    .await?;
             }
         }
+        Ok(())
+    }
+
+    /// Sends a stored mention that needs a human and is not yet queued, once this delivery has
+    /// the right to send it. Without that right another delivery is sending it now: the answer
+    /// is an error (503), and the platform's retry finds it queued.
+    async fn queue_if_pending(
+        &self,
+        found: &FoundMention,
+        now: OffsetDateTime,
+        out: &mut Outcome,
+    ) -> Result<(), PortError> {
+        if !found.needs_queue || found.queued {
+            return Ok(());
+        }
+        if !self.store.claim_send(&found.dedup_key, now).await? {
+            return Err(PortError::InFlight(found.dedup_key.clone()));
+        }
+        let (priority, route, platform) = queue_attributes(&found.item_json)
+            .ok_or_else(|| PortError::Store("stored item is not a queue item".into()))?;
+        self.queue
+            .send(&found.item_json, &priority, &route, &platform)
+            .await?;
+        self.store.mark_queued(&found.dedup_key).await?;
+        out.queued += 1;
         Ok(())
     }
 }

@@ -214,6 +214,10 @@ impl Service {
             Ok(r) => r,
             Err(e) => {
                 match &e {
+                    // A retry racing the first delivery is the platform's normal behaviour.
+                    ApiError::Unavailable(cause @ PortError::InFlight(_)) => {
+                        tracing::info!(platform, reason = %cause, "answering 503")
+                    }
                     ApiError::Unavailable(cause) => {
                         tracing::error!(platform, error = %cause, "answering 503")
                     }

@@ -5,7 +5,7 @@
 //!
 //! | item | `pk` | `sk` | other attributes | `expires_at` (TTL) |
 //! |---|---|---|---|---|
-//! | mention | `MENTION#<platform>#<id>` | `MENTION` | `dedup_key`, `platform`, `author_id`, `item` (queue-item JSON), `needs_queue` (BOOL), `queued` (BOOL), `priority`, `respond_by`, `received_at` (N), `removed_at` (N, optional), `queue_sk` | received + 30 days |
+//! | mention | `MENTION#<platform>#<id>` | `MENTION` | `dedup_key`, `platform`, `author_id`, `item` (queue-item JSON), `needs_queue` (BOOL), `queued` (BOOL), `claim_until` (N, optional: who may send it, see `app::SEND_LEASE`), `priority`, `respond_by`, `received_at` (N), `removed_at` (N, optional), `queue_sk` | received + 30 days |
 //! | queued mention | as above | as above | plus `gsi1pk` = `QUEUED`, `gsi1sk` = `<priority>#<respond_by UTC, seconds>#<dedup_key>` | as above |
 //! | author contact | `AUTHOR#<platform>#<author_id>` | `MENTION#<received_at, 20-digit unix>#<id>` | `mention_id`, `received_at` (N) | received + 2 days |
 //! | brand reply | `AUTHOR#<platform>#<author_id>` | `REPLY#<at, 20-digit unix>#<reply_id>` | `at` (N) | at + 2 days |
@@ -20,8 +20,9 @@
 //!   race) is a store error, so the platform retries and the retry sees a duplicate.
 //! - author history: one `Query` per kind (contacts, replies) on the author's partition, bounded
 //!   below by the window start in the sort key (zero-padded seconds sort as time does).
-//! - edits, removals, "now queued": one conditional `UpdateItem` (`attribute_exists(pk)`), so
-//!   they never create a partial mention for something that was not stored.
+//! - edits, removals, "now queued", "I send it": one conditional `UpdateItem`
+//!   (`attribute_exists(pk)`), so they never create a partial mention for something that was not
+//!   stored; taking the right to send also needs `queued = false` and no unexpired `claim_until`.
 //! - the human queue (`triage queue`): one `Query` on the sparse GSI `queued`. Only queued, not
 //!   removed mentions carry `gsi1pk`, so the index holds exactly the queue; its sort key makes
 //!   ascending order mean P1 before P2, then earliest deadline first. Listing never touches SQS.
@@ -46,6 +47,7 @@ use time::OffsetDateTime;
 
 use crate::app::{
     AuthorHistory, FoundMention, InsertOutcome, PortError, QueuedEntry, Store, StoredMention,
+    SEND_LEASE,
 };
 use crate::core::normalise::BrandReply;
 
@@ -320,7 +322,7 @@ impl Store for DynamoStore {
         let pk = mention_pk(platform, &mention.id);
         let received = m.received_at.unix_timestamp();
         let now = OffsetDateTime::now_utc().unix_timestamp();
-        let mention_item = HashMap::from([
+        let mut mention_item = HashMap::from([
             ("pk".to_owned(), s(&pk)),
             ("sk".to_owned(), s(MENTION_SK)),
             ("dedup_key".to_owned(), s(&m.item.dedup_key)),
@@ -344,6 +346,13 @@ impl Store for DynamoStore {
                 n((m.received_at + MENTION_TTL).unix_timestamp()),
             ),
         ]);
+        if m.needs_queue {
+            // The inserter holds the right to send what needs a human.
+            mention_item.insert(
+                "claim_until".to_owned(),
+                n((m.received_at + SEND_LEASE).unix_timestamp()),
+            );
+        }
         let put_mention = Put::builder()
             .table_name(&self.table)
             .set_item(Some(mention_item))
@@ -419,27 +428,57 @@ impl Store for DynamoStore {
         .await
     }
 
-    async fn update_mention(&self, m: &StoredMention) -> Result<bool, PortError> {
-        let pk = mention_pk(m.item.mention.platform.as_str(), &m.item.mention.id);
-        let qsk = queue_sk(m);
+    async fn claim_send(&self, dedup_key: &str, now: OffsetDateTime) -> Result<bool, PortError> {
         let out = self
             .client
             .update_item()
             .table_name(&self.table)
+            .set_key(Some(key(mention_pk_from_key(dedup_key)?, MENTION_SK)))
+            .update_expression("SET claim_until = :until")
+            .condition_expression(
+                "attribute_exists(pk) AND queued = :f \
+                 AND (attribute_not_exists(claim_until) OR claim_until <= :now)",
+            )
+            .expression_attribute_values(":f", AttributeValue::Bool(false))
+            .expression_attribute_values(":now", n(now.unix_timestamp()))
+            .expression_attribute_values(":until", n((now + SEND_LEASE).unix_timestamp()))
+            .send()
+            .await;
+        match out {
+            Ok(_) => Ok(true),
+            Err(e) if update_ccf(&e) => Ok(false),
+            Err(e) => Err(sdk_err("UpdateItem (claim_send)", e)),
+        }
+    }
+
+    async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError> {
+        let pk = mention_pk(m.item.mention.platform.as_str(), &m.item.mention.id);
+        let qsk = queue_sk(m);
+        // Once a mention needs a human it keeps needing one, so the flag is only ever set.
+        let expression = if m.needs_queue {
+            "SET #item = :item, priority = :p, respond_by = :r, queue_sk = :qsk, needs_queue = :t"
+        } else {
+            "SET #item = :item, priority = :p, respond_by = :r, queue_sk = :qsk"
+        };
+        let mut req = self
+            .client
+            .update_item()
+            .table_name(&self.table)
             .set_key(Some(key(pk.clone(), MENTION_SK)))
-            .update_expression("SET #item = :item, priority = :p, respond_by = :r, queue_sk = :qsk")
+            .update_expression(expression)
             .condition_expression("attribute_exists(pk)")
             .expression_attribute_names("#item", "item")
             .expression_attribute_values(":item", s(&m.item_json))
             .expression_attribute_values(":p", s(m.item.triage.priority.as_str()))
             .expression_attribute_values(":r", s(rfc3339(m.item.triage.respond_by)))
             .expression_attribute_values(":qsk", s(&qsk))
-            .return_values(ReturnValue::AllNew)
-            .send()
-            .await;
-        let attrs = match out {
+            .return_values(ReturnValue::AllNew);
+        if m.needs_queue {
+            req = req.expression_attribute_values(":t", AttributeValue::Bool(true));
+        }
+        let attrs = match req.send().await {
             Ok(o) => o.attributes.unwrap_or_default(),
-            Err(e) if update_ccf(&e) => return Ok(false),
+            Err(e) if update_ccf(&e) => return Ok(None),
             Err(e) => return Err(sdk_err("UpdateItem (update_mention)", e)),
         };
         // Already in the queue index: move it to the new priority/deadline position.
@@ -452,7 +491,9 @@ impl Store for DynamoStore {
             )
             .await?;
         }
-        Ok(true)
+        found(&attrs)
+            .map(Some)
+            .ok_or_else(|| PortError::Store("stored mention item lacks its attributes".into()))
     }
 
     async fn mark_removed(&self, dedup_key: &str, at: OffsetDateTime) -> Result<(), PortError> {

@@ -13,7 +13,8 @@ use rusqlite::{params, Connection, OptionalExtension};
 use time::OffsetDateTime;
 
 use crate::app::{
-    AuthorHistory, FoundMention, InsertOutcome, PortError, Queue, QueuedEntry, Store, StoredMention,
+    AuthorHistory, FoundMention, InsertOutcome, PortError, Queue, QueuedEntry, Store,
+    StoredMention, SEND_LEASE,
 };
 use crate::core::normalise::BrandReply;
 
@@ -28,7 +29,8 @@ CREATE TABLE IF NOT EXISTS mentions (
     priority    TEXT NOT NULL,
     respond_by  TEXT NOT NULL,
     received_at INTEGER NOT NULL,
-    removed_at  INTEGER
+    removed_at  INTEGER,
+    claim_until INTEGER
 );
 CREATE INDEX IF NOT EXISTS mentions_by_author ON mentions (platform, author_id, received_at);
 CREATE TABLE IF NOT EXISTS brand_replies (
@@ -79,6 +81,7 @@ impl EmbeddedStore {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(err)?;
         conn.execute_batch(SCHEMA).map_err(err)?;
+        migrate(&conn).map_err(err)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -98,6 +101,37 @@ impl EmbeddedStore {
         .await
         .map_err(err)?
     }
+}
+
+/// Brings a `triage.db` written by an earlier version up to [`SCHEMA`] (`CREATE TABLE IF NOT
+/// EXISTS` leaves an existing table as it is).
+fn migrate(conn: &Connection) -> rusqlite::Result<()> {
+    let has_claim: bool = conn.query_row(
+        "SELECT EXISTS(SELECT 1 FROM pragma_table_info('mentions') WHERE name = 'claim_until')",
+        [],
+        |r| r.get(0),
+    )?;
+    if !has_claim {
+        conn.execute("ALTER TABLE mentions ADD COLUMN claim_until INTEGER", [])?;
+    }
+    Ok(())
+}
+
+/// The stored state of a mention, as a redelivery or an edit sees it.
+fn found(tx: &rusqlite::Transaction<'_>, key: &str) -> rusqlite::Result<Option<FoundMention>> {
+    tx.query_row(
+        "SELECT item_json, needs_queue, queued FROM mentions WHERE dedup_key = ?1",
+        params![key],
+        |r| {
+            Ok(FoundMention {
+                dedup_key: key.to_owned(),
+                item_json: r.get(0)?,
+                needs_queue: r.get(1)?,
+                queued: r.get(2)?,
+            })
+        },
+    )
+    .optional()
 }
 
 #[async_trait]
@@ -158,8 +192,8 @@ impl Store for EmbeddedStore {
             let key = m.item.dedup_key.clone();
             let inserted = tx.execute(
                 "INSERT OR IGNORE INTO mentions
-                 (dedup_key, platform, author_id, item_json, needs_queue, queued, priority, respond_by, received_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8)",
+                 (dedup_key, platform, author_id, item_json, needs_queue, queued, priority, respond_by, received_at, claim_until)
+                 VALUES (?1, ?2, ?3, ?4, ?5, 0, ?6, ?7, ?8, ?9)",
                 params![
                     key,
                     m.item.mention.platform.as_str(),
@@ -169,6 +203,8 @@ impl Store for EmbeddedStore {
                     m.item.triage.priority.as_str(),
                     rfc3339(m.item.triage.respond_by),
                     m.received_at.unix_timestamp(),
+                    // The inserter holds the right to send what needs a human.
+                    m.needs_queue.then(|| (m.received_at + SEND_LEASE).unix_timestamp()),
                 ],
             )?;
             let outcome = if inserted == 1 {
@@ -179,19 +215,9 @@ impl Store for EmbeddedStore {
                 )?;
                 InsertOutcome::Inserted
             } else {
-                let found = tx.query_row(
-                    "SELECT item_json, needs_queue, queued FROM mentions WHERE dedup_key = ?1",
-                    params![key],
-                    |r| {
-                        Ok(FoundMention {
-                            dedup_key: key.clone(),
-                            item_json: r.get(0)?,
-                            needs_queue: r.get(1)?,
-                            queued: r.get(2)?,
-                        })
-                    },
-                )?;
-                InsertOutcome::Exists(found)
+                InsertOutcome::Exists(
+                    found(&tx, &key)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?,
+                )
             };
             tx.commit()?;
             Ok(outcome)
@@ -211,14 +237,39 @@ impl Store for EmbeddedStore {
         .await
     }
 
-    async fn update_mention(&self, m: &StoredMention) -> Result<bool, PortError> {
-        let m = m.clone();
+    async fn claim_send(&self, dedup_key: &str, now: OffsetDateTime) -> Result<bool, PortError> {
+        let (k, now) = (dedup_key.to_owned(), now.unix_timestamp());
+        let until = now + SEND_LEASE.whole_seconds();
         self.with(move |c| {
             let n = c.execute(
-                "UPDATE mentions SET item_json = ?2, priority = ?3, respond_by = ?4 WHERE dedup_key = ?1",
-                params![m.item.dedup_key, m.item_json, m.item.triage.priority.as_str(), rfc3339(m.item.triage.respond_by)],
+                "UPDATE mentions SET claim_until = ?3 WHERE dedup_key = ?1 AND queued = 0
+                 AND (claim_until IS NULL OR claim_until <= ?2)",
+                params![k, now, until],
             )?;
             Ok(n == 1)
+        })
+        .await
+    }
+
+    async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError> {
+        let m = m.clone();
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            let key = m.item.dedup_key.clone();
+            tx.execute(
+                "UPDATE mentions SET item_json = ?2, priority = ?3, respond_by = ?4,
+                 needs_queue = MAX(needs_queue, ?5) WHERE dedup_key = ?1",
+                params![
+                    key,
+                    m.item_json,
+                    m.item.triage.priority.as_str(),
+                    rfc3339(m.item.triage.respond_by),
+                    m.needs_queue,
+                ],
+            )?;
+            let after = found(&tx, &key)?;
+            tx.commit()?;
+            Ok(after)
         })
         .await
     }
@@ -256,11 +307,17 @@ impl Store for EmbeddedStore {
         self.with(move |c| {
             let mut st = c.prepare_cached(
                 "SELECT dedup_key, priority, respond_by, item_json FROM mentions
-                 WHERE queued = 1 AND removed_at IS NULL ORDER BY priority ASC, respond_by ASC LIMIT ?1",
+                 WHERE queued = 1 AND removed_at IS NULL
+                 ORDER BY priority ASC, julianday(respond_by) ASC, dedup_key ASC LIMIT ?1",
             )?;
             let rows = st
                 .query_map(params![limit as i64], |r| {
-                    Ok(QueuedEntry { dedup_key: r.get(0)?, priority: r.get(1)?, respond_by: r.get(2)?, item_json: r.get(3)? })
+                    Ok(QueuedEntry {
+                        dedup_key: r.get(0)?,
+                        priority: r.get(1)?,
+                        respond_by: r.get(2)?,
+                        item_json: r.get(3)?,
+                    })
                 })?
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             Ok(rows)

@@ -110,10 +110,13 @@ async fn mark_queued_lists_it(s: &dyn Store) {
     assert_eq!(s.queued(10).await.unwrap().len(), 1);
 }
 
-async fn update_mention_true_only_when_stored(s: &dyn Store) {
+async fn update_mention_only_when_stored(s: &dyn Store) {
     let t = now();
     let edit = p2("400", "a4", t);
-    assert!(!s.update_mention(&edit).await.unwrap(), "never stored");
+    assert!(
+        s.update_mention(&edit).await.unwrap().is_none(),
+        "never stored"
+    );
     // ...and the failed update created nothing: the real insert is still new.
     let original = p1("400", "a4", t);
     assert_eq!(
@@ -121,7 +124,13 @@ async fn update_mention_true_only_when_stored(s: &dyn Store) {
         InsertOutcome::Inserted
     );
     s.mark_queued("x:400").await.unwrap();
-    assert!(s.update_mention(&edit).await.unwrap());
+    let after = s.update_mention(&edit).await.unwrap().expect("stored");
+    assert_eq!(after.dedup_key, "x:400");
+    assert_eq!(after.item_json, edit.item_json);
+    assert!(
+        after.needs_queue && after.queued,
+        "an edit does not un-queue"
+    );
     let f = exists(s.insert_mention(&original).await.unwrap());
     assert_eq!(
         f.item_json, edit.item_json,
@@ -132,6 +141,72 @@ async fn update_mention_true_only_when_stored(s: &dyn Store) {
     assert_eq!(q.len(), 1);
     assert_eq!(q[0].priority, "P2", "the listing follows the edited triage");
     assert_eq!(q[0].item_json, edit.item_json);
+}
+
+/// A harmless mention edited into one that needs a human is reported as needing one and not
+/// queued, so the app queues it; edited back, it still needs one.
+async fn edit_into_high_risk_needs_queue(s: &dyn Store) {
+    let t = now();
+    let calm = stored(
+        &mention_json("450", "a45", "lovely photo of the new store", 10, t),
+        t,
+        "praise",
+        1,
+    );
+    assert!(!calm.needs_queue, "fixture must not need a human");
+    s.insert_mention(&calm).await.unwrap();
+    let after = s
+        .update_mention(&p1("450", "a45", t))
+        .await
+        .unwrap()
+        .expect("stored");
+    assert!(after.needs_queue && !after.queued);
+    let after = s.update_mention(&calm).await.unwrap().expect("stored");
+    assert!(after.needs_queue, "once needing a human, always");
+    assert!(
+        s.queued(10).await.unwrap().is_empty(),
+        "listing follows mark_queued only"
+    );
+}
+
+/// One delivery at a time holds the right to send: the inserter first, then whoever takes it
+/// over once it lapses; nobody once the mention is queued.
+async fn send_right_is_exclusive(s: &dyn Store) {
+    use mention_triage::app::SEND_LEASE;
+    let t = now();
+    assert!(!s.claim_send("x:470", t).await.unwrap(), "never stored");
+    s.insert_mention(&p1("470", "a47", t)).await.unwrap();
+    let soon = t + Duration::seconds(1);
+    assert!(
+        !s.claim_send("x:470", soon).await.unwrap(),
+        "the inserter holds it"
+    );
+    let later = t + SEND_LEASE + Duration::seconds(1);
+    assert!(
+        s.claim_send("x:470", later).await.unwrap(),
+        "lapsed: taken over"
+    );
+    assert!(
+        !s.claim_send("x:470", later + Duration::seconds(1))
+            .await
+            .unwrap(),
+        "now the new holder has it"
+    );
+    let much_later = later + SEND_LEASE + Duration::seconds(1);
+    s.mark_queued("x:470").await.unwrap();
+    assert!(
+        !s.claim_send("x:470", much_later).await.unwrap(),
+        "queued: nothing to send"
+    );
+    // A mention that needed no human at insert holds no right, so an edit can send at once.
+    let calm = stored(
+        &mention_json("471", "a47", "lovely photo of the new store", 10, t),
+        t,
+        "praise",
+        1,
+    );
+    s.insert_mention(&calm).await.unwrap();
+    assert!(s.claim_send("x:471", soon).await.unwrap());
 }
 
 async fn mark_removed_hides_from_queue(s: &dyn Store) {
@@ -290,6 +365,35 @@ async fn queued_most_urgent_first(s: &dyn Store) {
     assert!(s.queued(0).await.unwrap().is_empty());
 }
 
+/// Deadlines compare as instants, whatever offset the mention was posted with: a P1 due
+/// 10:15+05:00 (05:15 UTC) comes before a P1 due 09:15 UTC.
+async fn queued_orders_deadlines_across_offsets(s: &dyn Store) {
+    let t = now();
+    let east = time::UtcOffset::from_hms(5, 0, 0).unwrap();
+    let mut early = p1("950", "a95", t - Duration::hours(4));
+    let json = mention_json(
+        "950",
+        "a95",
+        HIGH_RISK_TEXT,
+        50_000,
+        (t - Duration::hours(4)).to_offset(east),
+    );
+    early = stored(&json, early.received_at, "legal_threat", 1);
+    let late = p1("951", "a95", t);
+    assert!(
+        early.item.triage.respond_by.offset() == east,
+        "fixture keeps its offset"
+    );
+    for m in [&late, &early] {
+        s.insert_mention(m).await.unwrap();
+    }
+    s.mark_queued("x:951").await.unwrap();
+    s.mark_queued("x:950").await.unwrap();
+    let q = s.queued(10).await.unwrap();
+    let keys: Vec<_> = q.iter().map(|e| e.dedup_key.as_str()).collect();
+    assert_eq!(keys, ["x:950", "x:951"]);
+}
+
 /// Declares one `#[tokio::test]` per contract check for a store built by `$make`
 /// (an async expression giving `Option<(Arc<dyn Store>, keep-alive guard)>`; `None` = skip).
 macro_rules! contract {
@@ -299,12 +403,15 @@ macro_rules! contract {
                 insert_new,
                 insert_duplicate_returns_stored_state,
                 mark_queued_lists_it,
-                update_mention_true_only_when_stored,
+                update_mention_only_when_stored,
+                edit_into_high_risk_needs_queue,
+                send_right_is_exclusive,
                 mark_removed_hides_from_queue,
                 brand_reply_marks_author_answered,
                 author_history_window_and_order,
                 surge_counts_only_new_inserts,
-                queued_most_urgent_first
+                queued_most_urgent_first,
+                queued_orders_deadlines_across_offsets
             );
         }
     };

@@ -10,7 +10,8 @@ use async_trait::async_trait;
 use base64::Engine as _;
 use mention_triage::adapters::embedded::EmbeddedStore;
 use mention_triage::app::{
-    App, AuthorHistory, InsertOutcome, PortError, Queue, QueuedEntry, Store, StoredMention,
+    App, AuthorHistory, FoundMention, InsertOutcome, PortError, Queue, QueuedEntry, Store,
+    StoredMention,
 };
 use mention_triage::core::brand::BrandRules;
 use mention_triage::core::normalise::BrandReply;
@@ -72,7 +73,11 @@ impl Store for Counting {
         self.bump();
         self.inner.mark_queued(dedup_key).await
     }
-    async fn update_mention(&self, m: &StoredMention) -> Result<bool, PortError> {
+    async fn claim_send(&self, dedup_key: &str, now: OffsetDateTime) -> Result<bool, PortError> {
+        self.bump();
+        self.inner.claim_send(dedup_key, now).await
+    }
+    async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError> {
         self.bump();
         self.inner.update_mention(m).await
     }

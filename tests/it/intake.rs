@@ -442,3 +442,132 @@ async fn a_blocked_authors_posts_and_edits_are_ignored_and_store_nothing() {
     }
     assert_eq!(rig.writes(), 0);
 }
+
+/// Signs and posts a Meta delivery built in the test.
+async fn post_meta(rig: &Rig, body: &Value) -> mention_triage::http::Response {
+    let body = body.to_string().into_bytes();
+    let sig = meta_sig(harness::META_SECRETS[0], &body);
+    rig.send(
+        "POST",
+        "/webhooks/meta",
+        "",
+        &headers(&[JSON, ("x-hub-signature-256", &sig)]),
+        &body,
+    )
+    .await
+}
+
+fn meta_comment(verb: &str, message: &str) -> Value {
+    json!({"object": "page", "entry": [{"id": "104000000000001", "time": NOW, "changes": [{
+        "field": "feed", "value": {"item": "comment", "verb": verb,
+        "post_id": "104000000000001_5550001", "comment_id": "5550001_9990001",
+        "parent_id": "104000000000001_5550001",
+        "from": {"id": "6100000000000009", "name": "Sam Doe"},
+        "message": message, "created_time": NOW}}]}]})
+}
+
+/// A harmless comment edited into a legal threat reaches the queue, once: the edit is what
+/// a human must answer. A mention already queued is never queued again (see the lifecycle test).
+#[tokio::test]
+async fn an_edit_into_a_risk_queues_the_mention_once() {
+    let rig = Rig::new();
+    let first = post_meta(&rig, &meta_comment("add", "Nice photo of the new branch!")).await;
+    assert_eq!(first.status, 200);
+    assert_eq!(counts(&body_json(&first)), (1, 0, 0, 0));
+    let threat = "You charged my card twice and my lawyer will hear about it";
+    let edit = post_meta(&rig, &meta_comment("edited", threat)).await;
+    assert_eq!(edit.status, 200);
+    assert_eq!(counts(&body_json(&edit)), (1, 1, 0, 0));
+    assert_eq!(rig.queued().await, 1);
+    let item = rig
+        .mention_json("facebook:5550001_9990001")
+        .expect("stored");
+    assert_eq!(item["triage"]["queue"], true);
+    // The platform redelivers the edit: stored again, queued no more.
+    let again = post_meta(&rig, &meta_comment("edited", threat)).await;
+    assert_eq!(counts(&body_json(&again)), (1, 0, 0, 0));
+    assert_eq!(rig.rows("queue"), 1);
+}
+
+/// Three deliveries of one high-risk mention at once (a platform retrying a slow first
+/// answer) put it on the queue once; a delivery that finds another one sending it is answered
+/// 503, and its retry finds it queued.
+#[tokio::test]
+async fn concurrent_redeliveries_queue_a_mention_once() {
+    use crate::support::fixtures::x_delivery;
+    let rig = Rig::new();
+    let created = time::OffsetDateTime::from_unix_timestamp(NOW).expect("time");
+    let body = x_delivery(
+        "1850000000000000777",
+        "4321",
+        crate::support::fixtures::HIGH_RISK_TEXT,
+        50,
+        created,
+    );
+    let sig = x_sig(harness::X_SECRETS[0], &body);
+    let h = headers(&[JSON, ("x-twitter-webhooks-signature", &sig)]);
+    let send = || rig.send("POST", "/webhooks/x", "", &h, &body);
+    let (a, b, c) = tokio::join!(send(), send(), send());
+    let statuses = [a.status, b.status, c.status];
+    assert!(
+        statuses.iter().all(|s| *s == 200 || *s == 503),
+        "{statuses:?}"
+    );
+    assert!(statuses.contains(&200));
+    assert_eq!(rig.rows("queue"), 1, "{statuses:?}");
+    let retry = send().await;
+    assert_eq!(retry.status, 200);
+    assert_eq!(counts(&body_json(&retry)), (0, 0, 1, 0));
+    assert_eq!(rig.rows("queue"), 1);
+}
+
+/// The recent-contacts count covers every earlier mention in the window, not only the 20 ids
+/// listed.
+#[tokio::test]
+async fn recent_contacts_count_is_not_capped_by_the_id_list() {
+    use crate::support::fixtures::x_delivery;
+    let rig = Rig::new();
+    let created = time::OffsetDateTime::from_unix_timestamp(NOW).expect("time");
+    for i in 0..24 {
+        let body = x_delivery(
+            &format!("18500000000000010{i:02}"),
+            "5555",
+            "just saying hi",
+            50,
+            created,
+        );
+        let sig = x_sig(harness::X_SECRETS[0], &body);
+        let r = rig
+            .send(
+                "POST",
+                "/webhooks/x",
+                "",
+                &headers(&[JSON, ("x-twitter-webhooks-signature", &sig)]),
+                &body,
+            )
+            .await;
+        assert_eq!(r.status, 200);
+    }
+    let body = x_delivery(
+        "1850000000000002000",
+        "5555",
+        crate::support::fixtures::HIGH_RISK_TEXT,
+        50,
+        created,
+    );
+    let sig = x_sig(harness::X_SECRETS[0], &body);
+    let r = rig
+        .send(
+            "POST",
+            "/webhooks/x",
+            "",
+            &headers(&[JSON, ("x-twitter-webhooks-signature", &sig)]),
+            &body,
+        )
+        .await;
+    assert_eq!(r.status, 200);
+    let item = rig.mention_json("x:1850000000000002000").expect("stored");
+    let rc = &item["context"]["recent_contacts"];
+    assert_eq!(rc["count"], 24);
+    assert_eq!(rc["ids"].as_array().map(Vec::len), Some(20));
+}
