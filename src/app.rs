@@ -186,6 +186,14 @@ pub trait Store: Send + Sync {
     /// Takes the right to send a stored, not yet queued mention until `now` + [`SEND_LEASE`]:
     /// `false` if it is queued, not stored, or another delivery holds an unexpired right.
     async fn claim_send(&self, dedup_key: &str, now: OffsetDateTime) -> Result<bool, PortError>;
+    /// Gives the right to send back after a failed send, so the platform's retry need not wait
+    /// for the lease: only if it is still the one held until `held_until` (a slower delivery
+    /// must not free a right someone else has taken over since).
+    async fn release_send(
+        &self,
+        dedup_key: &str,
+        held_until: OffsetDateTime,
+    ) -> Result<(), PortError>;
     /// Records that the mention is durably on the queue.
     async fn mark_queued(&self, dedup_key: &str) -> Result<(), PortError>;
     /// Replaces the stored mention's text and triage after an edit, and marks it as needing a
@@ -366,15 +374,21 @@ impl App {
                 out.accepted += 1;
                 if stored.needs_queue {
                     let t = &stored.item.triage;
-                    self.queue
+                    let sent = self
+                        .queue
                         .send(
                             &stored.item_json,
                             t.priority.as_str(),
                             &t.route,
                             t.platform.as_str(),
                         )
-                        .await?;
-                    self.store.mark_queued(&stored.item.dedup_key).await?;
+                        .await;
+                    self.after_send(
+                        sent,
+                        &stored.item.dedup_key,
+                        stored.received_at + SEND_LEASE,
+                    )
+                    .await?;
                     out.queued += 1;
                 }
             }
@@ -404,12 +418,33 @@ impl App {
         }
         let (priority, route, platform) = queue_attributes(&found.item_json)
             .ok_or_else(|| PortError::Store("stored item is not a queue item".into()))?;
-        self.queue
+        let sent = self
+            .queue
             .send(&found.item_json, &priority, &route, &platform)
+            .await;
+        self.after_send(sent, &found.dedup_key, now + SEND_LEASE)
             .await?;
-        self.store.mark_queued(&found.dedup_key).await?;
         out.queued += 1;
         Ok(())
+    }
+
+    /// Records a successful send, or gives the right to send back after a failed one.
+    async fn after_send(
+        &self,
+        sent: Result<(), PortError>,
+        dedup_key: &str,
+        held_until: OffsetDateTime,
+    ) -> Result<(), PortError> {
+        match sent {
+            Ok(()) => self.store.mark_queued(dedup_key).await,
+            Err(e) => {
+                // Best effort: if this fails too, the retry waits for the lease instead.
+                if let Err(release) = self.store.release_send(dedup_key, held_until).await {
+                    tracing::warn!(error = %release, "could not give back the right to send");
+                }
+                Err(e)
+            }
+        }
     }
 }
 

@@ -451,6 +451,29 @@ impl Store for DynamoStore {
         }
     }
 
+    async fn release_send(
+        &self,
+        dedup_key: &str,
+        held_until: OffsetDateTime,
+    ) -> Result<(), PortError> {
+        let out = self
+            .client
+            .update_item()
+            .table_name(&self.table)
+            .set_key(Some(key(mention_pk_from_key(dedup_key)?, MENTION_SK)))
+            .update_expression("REMOVE claim_until")
+            .condition_expression("claim_until = :mine")
+            .expression_attribute_values(":mine", n(held_until.unix_timestamp()))
+            .send()
+            .await;
+        match out {
+            // Someone else holds it now, or the mention is gone: nothing of ours to give back.
+            Ok(_) => Ok(()),
+            Err(e) if update_ccf(&e) => Ok(()),
+            Err(e) => Err(sdk_err("UpdateItem (release_send)", e)),
+        }
+    }
+
     async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError> {
         let pk = mention_pk(m.item.mention.platform.as_str(), &m.item.mention.id);
         let qsk = queue_sk(m);

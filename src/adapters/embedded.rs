@@ -251,6 +251,22 @@ impl Store for EmbeddedStore {
         .await
     }
 
+    async fn release_send(
+        &self,
+        dedup_key: &str,
+        held_until: OffsetDateTime,
+    ) -> Result<(), PortError> {
+        let (k, until) = (dedup_key.to_owned(), held_until.unix_timestamp());
+        self.with(move |c| {
+            c.execute(
+                "UPDATE mentions SET claim_until = NULL WHERE dedup_key = ?1 AND claim_until = ?2",
+                params![k, until],
+            )
+            .map(|_| ())
+        })
+        .await
+    }
+
     async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError> {
         let m = m.clone();
         self.with(move |c| {

@@ -192,6 +192,22 @@ async fn send_right_is_exclusive(s: &dyn Store) {
             .unwrap(),
         "now the new holder has it"
     );
+    // Giving back a right one no longer holds frees nothing; giving back one's own frees it.
+    s.release_send("x:470", t + SEND_LEASE).await.unwrap();
+    assert!(!s
+        .claim_send("x:470", later + Duration::seconds(1))
+        .await
+        .unwrap());
+    s.release_send("x:470", later + SEND_LEASE).await.unwrap();
+    assert!(
+        s.claim_send("x:470", later + Duration::seconds(2))
+            .await
+            .unwrap(),
+        "given back"
+    );
+    s.release_send("x:470", later + Duration::seconds(2) + SEND_LEASE)
+        .await
+        .unwrap();
     let much_later = later + SEND_LEASE + Duration::seconds(1);
     s.mark_queued("x:470").await.unwrap();
     assert!(

@@ -77,6 +77,14 @@ impl Store for Counting {
         self.bump();
         self.inner.claim_send(dedup_key, now).await
     }
+    async fn release_send(
+        &self,
+        dedup_key: &str,
+        held_until: OffsetDateTime,
+    ) -> Result<(), PortError> {
+        self.bump();
+        self.inner.release_send(dedup_key, held_until).await
+    }
     async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError> {
         self.bump();
         self.inner.update_mention(m).await
