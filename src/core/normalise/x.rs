@@ -6,9 +6,16 @@
 //! (`direct_message_events`) are private mentions, with the sender's profile taken from the
 //! top-level `users` map; a DM sent by the brand is the brand answering its recipient.
 //! Replies and quotes keep the post they answer in `in_reply_to` (a reply's parent first).
+//!
+//! An X Activity API delivery may batch events of any type the subscription covers, and each
+//! type has its own `payload` shape (`{before, after}` for profile updates, `{}` for likes...).
+//! Only the post-carrying types (`post.mention.create`, `post.reply.create`, `post.quote.create`)
+//! are parsed as v2 posts, and a malformed one still refuses the delivery; every other type is
+//! ignored whatever its payload, so it neither fails the delivery nor loses a batched mention.
 
 use std::collections::HashMap;
 
+use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use time::OffsetDateTime;
 
@@ -137,8 +144,11 @@ enum OneOrMany<T> {
 struct XaaEvent {
     event_type: String,
     filter: Option<XaaFilter>,
-    payload: Option<V2Post>,
-    includes: Option<V2Includes>,
+    /// Raw until `event_type` says what it is: typing it as a post here would let one event we
+    /// do not handle (whose payload is no post) fail the whole delivery, mentions included.
+    payload: Option<serde_json::Value>,
+    /// Expansions of the payload (authors for posts); raw for the same reason.
+    includes: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -177,7 +187,7 @@ struct V2Metrics {
     quote_count: u64,
 }
 
-#[derive(Debug, Deserialize, Default)]
+#[derive(Debug, Deserialize)]
 struct V2Includes {
     #[serde(default)]
     users: Vec<V2User>,
@@ -235,6 +245,11 @@ pub fn normalise(
         out
     };
     Ok(events)
+}
+
+/// Parses one event-specific part of an X Activity API event once its type is known.
+fn parse_part<T: DeserializeOwned>(v: serde_json::Value) -> Result<T, PayloadError> {
+    serde_json::from_value(v).map_err(|_| PayloadError::Malformed)
 }
 
 fn check_count(n: usize) -> Result<(), PayloadError> {
@@ -386,9 +401,12 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
     if !is_mention {
         return Ok(Event::Ignored(IgnoreReason::NotAMention));
     }
-    let post = e.payload.ok_or(PayloadError::Missing("data.payload"))?;
+    let post: V2Post = parse_part(e.payload.ok_or(PayloadError::Missing("data.payload"))?)?;
+    let users = match e.includes {
+        Some(v) => parse_part::<V2Includes>(v)?.users,
+        None => Vec::new(),
+    };
     let brand_id = e.filter.and_then(|f| f.user_id);
-    let users = e.includes.unwrap_or_default().users;
     let author = users.into_iter().find(|u| u.id == post.author_id);
     let handle = author.as_ref().and_then(|a| a.username.clone());
     let created_at = post.created_at.and_then(plausible).unwrap_or(now);
@@ -448,12 +466,15 @@ mod tests {
     use super::*;
 
     fn run(json: &str) -> Vec<Event> {
+        try_run(json).unwrap()
+    }
+
+    fn try_run(json: &str) -> Result<Vec<Event>, PayloadError> {
         normalise(
             &VerifiedBody::for_tests(json.as_bytes()),
             &BrandRules::default(),
             time::macros::datetime!(2026-11-20 10:00 UTC),
         )
-        .unwrap()
     }
 
     const AAA: &str = r#"{"for_user_id":"42","tweet_create_events":[
@@ -547,5 +568,55 @@ mod tests {
             time::macros::datetime!(2026-11-20 10:00 UTC),
         );
         assert!(bad.is_err());
+    }
+
+    #[test]
+    fn activity_api_non_post_payloads_are_ignored() {
+        // Payloads that are no v2 post (and includes without ids) must not fail the delivery: a
+        // 400 makes X retry it and count the endpoint as failing.
+        let ev = run(r#"{"data":[
+          {"event_uuid":"e1","event_type":"profile.update.bio","filter":{"user_id":"42"},
+           "payload":{"before":"Banking, simply","after":"Banking, simply. Help: @AcmeHelp"}},
+          {"event_uuid":"e2","event_type":"dm.received","filter":{"user_id":"42"},
+           "payload":{"dm_conversation_id":"9-42","event_type":"MessageCreate","sender_id":9},
+           "includes":{"users":[{"username":"no_id_here"}]}}]}"#);
+        assert_eq!(ev, vec![Event::Ignored(IgnoreReason::NotAMention); 2]);
+    }
+
+    #[test]
+    fn activity_api_mention_batched_with_non_post_event() {
+        let ev = run(r#"{"data":[
+          {"event_uuid":"e1","event_type":"post.like.create","filter":{"user_id":"42"},"payload":{}},
+          {"event_uuid":"e2","event_type":"post.mention.create","filter":{"user_id":"42"},
+           "payload":{"id":"1900","text":"@AcmeBank help","author_id":"9"},
+           "includes":{"users":[{"id":"9","username":"sam"}]}}]}"#);
+        assert_eq!(ev.len(), 2, "{ev:?}");
+        assert_eq!(ev[0], Event::Ignored(IgnoreReason::NotAMention));
+        let Event::Mention(m) = &ev[1] else {
+            panic!("{ev:?}")
+        };
+        assert_eq!(m.id, "1900");
+        assert_eq!(m.author.handle.as_deref(), Some("sam"));
+    }
+
+    #[test]
+    fn activity_api_malformed_post_payload_is_refused() {
+        // A post-carrying event we cannot read (no `author_id`, not an object, an author without
+        // an id) refuses the whole delivery, even batched with an event we ignore, so nothing of
+        // it is stored.
+        for json in [
+            r#"{"data":{"event_type":"post.mention.create","payload":{"id":"1900","text":"hi"}}}"#,
+            r#"{"data":[{"event_type":"post.like.create","payload":{}},
+              {"event_type":"post.mention.create","payload":{"id":"1900","text":"hi"}}]}"#,
+            r#"{"data":{"event_type":"post.reply.create","payload":"1900"}}"#,
+            r#"{"data":{"event_type":"post.quote.create",
+              "payload":{"id":"1900","author_id":"9"},"includes":{"users":[{"username":"sam"}]}}}"#,
+        ] {
+            assert_eq!(try_run(json), Err(PayloadError::Malformed), "{json}");
+        }
+        assert_eq!(
+            try_run(r#"{"data":{"event_type":"post.mention.create"}}"#),
+            Err(PayloadError::Missing("data.payload"))
+        );
     }
 }
