@@ -9,7 +9,8 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::adapters;
-use crate::config::Shell;
+use crate::app::Store;
+use crate::config::{self, ProcessEnv, Shell, StateSource};
 use crate::core::brand::BrandRules;
 use crate::core::mention::Mention;
 use crate::core::triage::{triage, Context};
@@ -40,7 +41,7 @@ pub enum Command {
         /// The labelled CSV.
         file: PathBuf,
     },
-    /// List queued items, most urgent first.
+    /// List queued items, most urgent first (from TRIAGE_TABLE when set, else the embedded store; never receives from SQS).
     Queue {
         /// How many to show.
         #[arg(long, default_value_t = 50)]
@@ -144,42 +145,67 @@ async fn shutdown_signal() {
 }
 
 fn classify() -> anyhow::Result<()> {
-    let rules = load_rules()?;
+    let rules = config::load_brand_rules(&ProcessEnv)?;
     let now = time::OffsetDateTime::now_utc();
     let stdin = std::io::stdin();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for line in stdin.lock().lines() {
-        let line = line.context("cannot read stdin")?;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let answer = match Mention::parse_json(&line, now) {
-            Ok(m) => serde_json::to_string(&triage(&m, &Context::default(), &rules))?,
-            Err(e) => serde_json::json!({ "error": e.to_string() }).to_string(),
-        };
-        writeln!(out, "{answer}")?;
-    }
+    classify_lines(stdin.lock(), &mut out, &rules, now)?;
     out.flush()?;
     Ok(())
 }
 
-fn load_rules() -> anyhow::Result<BrandRules> {
-    match std::env::var("TRIAGE_BRAND_CONFIG")
-        .ok()
-        .filter(|p| !p.is_empty())
-    {
-        Some(path) => {
-            let text =
-                std::fs::read_to_string(&path).with_context(|| format!("cannot read {path}"))?;
-            Ok(BrandRules::from_toml(&text).map_err(|e| anyhow::anyhow!("{path}: {e}"))?)
+/// One answer line per non-blank input line, in order: a triage, or `{"error":...}` for a line
+/// that is not a mention (including one that is not UTF-8; its bytes are never echoed). Only an
+/// I/O error ends the run early.
+pub fn classify_lines(
+    mut input: impl BufRead,
+    out: &mut impl Write,
+    rules: &BrandRules,
+    now: time::OffsetDateTime,
+) -> anyhow::Result<()> {
+    let mut raw = Vec::new();
+    loop {
+        raw.clear();
+        if input
+            .read_until(b'\n', &mut raw)
+            .context("cannot read stdin")?
+            == 0
+        {
+            break;
         }
-        None => Ok(BrandRules::default()),
+        let bytes = raw.strip_suffix(b"\n").unwrap_or(&raw);
+        let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+        let answer = match std::str::from_utf8(bytes) {
+            Ok(line) if line.trim().is_empty() => continue,
+            Ok(line) => match Mention::parse_json(line, now) {
+                Ok(m) => serde_json::to_string(&triage(&m, &Context::default(), rules))?,
+                Err(e) => serde_json::json!({ "error": e.to_string() }).to_string(),
+            },
+            Err(e) => serde_json::json!({
+                "error": format!("line is not valid UTF-8 (bad byte at offset {})", e.valid_up_to())
+            })
+            .to_string(),
+        };
+        writeln!(out, "{answer}")?;
     }
+    Ok(())
 }
 
 async fn queue(limit: usize) -> anyhow::Result<()> {
-    let wired = adapters::build_service(Shell::Cli).await?;
-    let items = wired.store.queued(limit).await?;
+    // Reads only: needs the table, never the queue URL, and never receives from SQS.
+    let store: Box<dyn Store> = match StateSource::load(&ProcessEnv)? {
+        StateSource::Dynamo { table } => {
+            let sdk = adapters::aws_config().await;
+            Box::new(adapters::dynamo::DynamoStore::new(
+                aws_sdk_dynamodb::Client::new(&sdk),
+                table,
+            ))
+        }
+        StateSource::Embedded { data_dir } => {
+            Box::new(adapters::embedded::EmbeddedStore::open(&data_dir)?)
+        }
+    };
+    let items = store.queued(limit).await?;
     print!("{}", render_queue(&items));
     Ok(())
 }
@@ -271,4 +297,63 @@ pub fn sign(
         }
     }
     Ok(h)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn classify_bytes(input: &[u8]) -> anyhow::Result<Vec<serde_json::Value>> {
+        let mut out = Vec::new();
+        classify_lines(
+            input,
+            &mut out,
+            &BrandRules::default(),
+            time::OffsetDateTime::now_utc(),
+        )?;
+        Ok(String::from_utf8(out)?
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect())
+    }
+
+    #[test]
+    fn classify_answers_an_invalid_utf8_line_and_goes_on() {
+        let mut input = Vec::new();
+        input.extend_from_slice(br#"{"platform":"x","id":"1","text":"love it","author":{"id":"a"},"created_at":"2026-11-20T10:00:00Z"}"#);
+        input.extend_from_slice(
+            b"\n{\"platform\":\"x\",\"id\":\"2\",\"text\":\"caf\xe9 \xff\xfe\"}\r\n\n",
+        );
+        input.extend_from_slice(br#"{"platform":"x","id":"3","text":"my card was charged twice","author":{"id":"b"},"created_at":"2026-11-20T10:00:00Z"}"#);
+        input.extend_from_slice(b"\r\nnot json");
+        let lines = classify_bytes(&input).unwrap();
+        assert_eq!(lines.len(), 4, "{lines:?}");
+        assert_eq!(lines[0]["id"], "1");
+        let error = lines[1]["error"].as_str().unwrap();
+        assert!(error.contains("UTF-8"), "{error}");
+        assert!(
+            !error.contains("caf") && !error.contains('\u{fffd}'),
+            "never echoes the line: {error}"
+        );
+        assert_eq!(lines[2]["id"], "3", "the rest go on (CRLF too)");
+        assert!(lines[3]["error"].is_string(), "a last line without newline");
+    }
+
+    #[test]
+    fn classify_stops_on_a_real_read_error() {
+        struct Broken;
+        impl std::io::Read for Broken {
+            fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk on fire"))
+            }
+        }
+        let e = classify_lines(
+            std::io::BufReader::new(Broken),
+            &mut Vec::new(),
+            &BrandRules::default(),
+            time::OffsetDateTime::now_utc(),
+        )
+        .unwrap_err();
+        assert!(format!("{e:#}").contains("cannot read stdin"), "{e:#}");
+    }
 }

@@ -2,6 +2,7 @@
 //! values. Nothing else in the crate reads the environment.
 
 use std::collections::HashMap;
+use std::ops::RangeInclusive;
 use std::path::PathBuf;
 
 use crate::core::brand::BrandRules;
@@ -18,7 +19,15 @@ pub const SECRET_VARS: [&str; 5] = [
     "LINKEDIN_CLIENT_SECRETS",
 ];
 
-/// Where state lives.
+/// Allowed values of `TRIAGE_MAX_BODY_BYTES`: from 1 KiB (smaller than any real delivery) to
+/// 6 MiB (Lambda's synchronous payload limit). The template's `MaxBodyBytes` has the same bounds.
+pub const MAX_BODY_BYTES_RANGE: RangeInclusive<u64> = 1024..=6 * 1024 * 1024;
+
+/// Allowed values of `TRIAGE_REPLAY_WINDOW_SECS`: from 30 s (room for ordinary clock skew) to a
+/// day. The template's `ReplayWindowSeconds` has the same bounds.
+pub const REPLAY_WINDOW_SECS_RANGE: RangeInclusive<u64> = 30..=86_400;
+
+/// Where state lives, for the processes that store and send (the Lambda, `triage serve`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Backend {
     /// DynamoDB table + SQS queue.
@@ -78,8 +87,89 @@ impl Vars for HashMap<String, String> {
 pub enum Shell {
     /// The `bootstrap` Lambda binary.
     Lambda,
-    /// `triage` commands.
+    /// `triage` commands that store and send (`triage serve`).
     Cli,
+}
+
+/// Where the queued state is read from, for `triage queue`. Listing never sends and never
+/// receives from SQS (a receive counts as a delivery and pushes messages toward the DLQ), so
+/// only the table matters: `TRIAGE_QUEUE_URL` is not needed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StateSource {
+    /// The DynamoDB table `TRIAGE_TABLE`.
+    Dynamo {
+        /// `TRIAGE_TABLE`.
+        table: String,
+    },
+    /// The embedded SQLite file under `TRIAGE_DATA_DIR`.
+    Embedded {
+        /// `TRIAGE_DATA_DIR` (default `./triage-data`).
+        data_dir: PathBuf,
+    },
+}
+
+impl StateSource {
+    /// `TRIAGE_TABLE` when set, else the embedded store. `TRIAGE_QUEUE_URL` alone is refused: it
+    /// means AWS was meant, and listing the local store instead would mislead.
+    pub fn load(vars: &dyn Vars) -> Result<Self, ConfigError> {
+        match (vars.get("TRIAGE_TABLE"), vars.get("TRIAGE_QUEUE_URL")) {
+            (Some(table), _) => Ok(Self::Dynamo { table }),
+            (None, Some(_)) => Err(ConfigError::Invalid(
+                "TRIAGE_QUEUE_URL is set but TRIAGE_TABLE is not; triage queue reads the queued \
+                 state from the table, so set TRIAGE_TABLE (or neither, for the embedded store)"
+                    .into(),
+            )),
+            (None, None) => Ok(Self::Embedded {
+                data_dir: data_dir(vars),
+            }),
+        }
+    }
+}
+
+fn data_dir(vars: &dyn Vars) -> PathBuf {
+    vars.get("TRIAGE_DATA_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("./triage-data"))
+}
+
+/// Reads the brand rules `TRIAGE_BRAND_CONFIG` names (built-in defaults when unset). A bad file
+/// fails with one line naming the file and, for a TOML error, its line and column.
+pub fn load_brand_rules(vars: &dyn Vars) -> Result<BrandRules, ConfigError> {
+    let Some(path) = vars.get("TRIAGE_BRAND_CONFIG") else {
+        return Ok(BrandRules::default());
+    };
+    let text = std::fs::read_to_string(&path)
+        .map_err(|e| ConfigError::Brand(format!("cannot read {path}: {e}")))?;
+    BrandRules::from_toml(&text).map_err(|e| {
+        // `from_toml` already says "brand config"; keep only its detail under the file name.
+        let detail = match e {
+            ConfigError::Brand(detail) => detail,
+            other => other.to_string(),
+        };
+        ConfigError::Brand(format!("{path}: {}", toml_one_line(&detail)))
+    })
+}
+
+/// toml's messages span several lines: a heading with the line and column, a snippet of the
+/// file (which may hold values that must not be echoed), then the reason. Keeps the heading and
+/// the reason on one line: `TOML parse error at line 2, column 1: invalid array, expected `]``.
+fn toml_one_line(message: &str) -> String {
+    // Snippet lines are gutters: `|`, `| ^^^`, `12 | text`.
+    let snippet = |l: &str| {
+        l.split_once('|')
+            .is_some_and(|(gutter, _)| gutter.trim().chars().all(|c| c.is_ascii_digit()))
+    };
+    let mut parts = message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !snippet(l));
+    let head = parts.next().unwrap_or("invalid TOML").to_owned();
+    let reason: Vec<&str> = parts.collect();
+    if reason.is_empty() {
+        head
+    } else {
+        format!("{head}: {}", reason.join(", "))
+    }
 }
 
 impl Config {
@@ -111,10 +201,7 @@ impl Config {
                 ))
             }
             (None, None, Shell::Cli) => Backend::Embedded {
-                data_dir: vars
-                    .get("TRIAGE_DATA_DIR")
-                    .map(PathBuf::from)
-                    .unwrap_or_else(|| PathBuf::from("./triage-data")),
+                data_dir: data_dir(vars),
             },
         };
         let secret = |name: &str| {
@@ -139,30 +226,39 @@ impl Config {
             generic: set("GENERIC_WEBHOOK_SECRETS", SecretKind::StandardWebhooks)?,
             linkedin: set("LINKEDIN_CLIENT_SECRETS", SecretKind::Raw)?,
         };
-        let num = |name: &str, default: u64| -> Result<u64, ConfigError> {
-            vars.get(name)
-                .map(|v| {
-                    v.trim()
-                        .parse::<u64>()
-                        .map_err(|_| ConfigError::Invalid(format!("{name} must be a whole number")))
-                })
-                .transpose()
-                .map(|v| v.unwrap_or(default))
+        // Out-of-range limits are refused, never adjusted: a cap of 0 would answer 413 to
+        // every POST, and a silently shortened window would refuse deliveries the operator meant
+        // to accept.
+        let num = |name: &str, default: u64, range: RangeInclusive<u64>, unit: &str| {
+            let Some(v) = vars.get(name) else {
+                return Ok(default);
+            };
+            let (lo, hi) = (range.start(), range.end());
+            match v.trim().parse::<u64>() {
+                Ok(n) if range.contains(&n) => Ok(n),
+                Ok(n) => Err(ConfigError::Invalid(format!(
+                    "{name} is {n}, outside the allowed range {lo} to {hi} {unit}"
+                ))),
+                Err(_) => Err(ConfigError::Invalid(format!(
+                    "{name} must be a whole number of {unit} from {lo} to {hi}"
+                ))),
+            }
         };
         let limits = Limits {
-            max_body_bytes: num("TRIAGE_MAX_BODY_BYTES", 1_048_576)?.clamp(1, 6 * 1024 * 1024)
-                as usize,
-            replay_window_secs: num("TRIAGE_REPLAY_WINDOW_SECS", 300)?.clamp(1, 86_400) as i64,
+            max_body_bytes: num(
+                "TRIAGE_MAX_BODY_BYTES",
+                1_048_576,
+                MAX_BODY_BYTES_RANGE,
+                "bytes",
+            )? as usize,
+            replay_window_secs: num(
+                "TRIAGE_REPLAY_WINDOW_SECS",
+                300,
+                REPLAY_WINDOW_SECS_RANGE,
+                "seconds",
+            )? as i64,
         };
-        let rules = match vars.get("TRIAGE_BRAND_CONFIG") {
-            Some(path) => {
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| ConfigError::Brand(format!("cannot read {path}: {e}")))?;
-                BrandRules::from_toml(&text)
-                    .map_err(|e| ConfigError::Brand(format!("{path}: {e}")))?
-            }
-            None => BrandRules::default(),
-        };
+        let rules = load_brand_rules(vars)?;
         Ok(Self {
             backend,
             secrets,
@@ -262,5 +358,140 @@ mod tests {
         )
         .unwrap_err();
         assert!(e.to_string().contains("TRIAGE_MAX_BODY_BYTES"));
+    }
+
+    #[test]
+    fn triage_queue_needs_only_the_table_but_serve_needs_both() {
+        // `triage queue` reads DynamoDB and never sends: the table alone is enough.
+        let s = StateSource::load(&vars(&[("TRIAGE_TABLE", "mentions")])).unwrap();
+        assert_eq!(
+            s,
+            StateSource::Dynamo {
+                table: "mentions".into()
+            }
+        );
+        let s = StateSource::load(&vars(&[
+            ("TRIAGE_TABLE", "mentions"),
+            ("TRIAGE_QUEUE_URL", "https://sqs/q"),
+        ]))
+        .unwrap();
+        assert!(matches!(s, StateSource::Dynamo { .. }));
+        let s = StateSource::load(&vars(&[("TRIAGE_DATA_DIR", "/tmp/d")])).unwrap();
+        assert_eq!(
+            s,
+            StateSource::Embedded {
+                data_dir: "/tmp/d".into()
+            }
+        );
+        assert_eq!(
+            StateSource::load(&vars(&[])).unwrap(),
+            StateSource::Embedded {
+                data_dir: "./triage-data".into()
+            }
+        );
+        // A queue URL alone means AWS was meant: refused, naming the missing table.
+        let e = StateSource::load(&vars(&[("TRIAGE_QUEUE_URL", "https://sqs/q")])).unwrap_err();
+        assert!(e.to_string().contains("TRIAGE_TABLE is not"), "{e}");
+
+        // The processes that send still need both or neither.
+        for (set, missing) in [
+            ("TRIAGE_TABLE", "TRIAGE_QUEUE_URL"),
+            ("TRIAGE_QUEUE_URL", "TRIAGE_TABLE"),
+        ] {
+            let e = Config::load(&vars(&[(set, "x")]), &HashMap::new(), Shell::Cli).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                format!("{set} is set but {missing} is not; set both or neither")
+            );
+        }
+        let e = Config::load(
+            &vars(&[("TRIAGE_TABLE", "t")]),
+            &HashMap::new(),
+            Shell::Lambda,
+        )
+        .unwrap_err();
+        assert!(e.to_string().contains("TRIAGE_QUEUE_URL"));
+    }
+
+    #[test]
+    fn out_of_range_limits_are_refused_naming_the_variable_and_range() {
+        let load = |pairs: &[(&str, &str)]| Config::load(&vars(pairs), &HashMap::new(), Shell::Cli);
+        for (name, value, range) in [
+            ("TRIAGE_MAX_BODY_BYTES", "0", "1024 to 6291456 bytes"),
+            ("TRIAGE_MAX_BODY_BYTES", "1023", "1024 to 6291456 bytes"),
+            ("TRIAGE_MAX_BODY_BYTES", "6291457", "1024 to 6291456 bytes"),
+            ("TRIAGE_REPLAY_WINDOW_SECS", "0", "30 to 86400 seconds"),
+            ("TRIAGE_REPLAY_WINDOW_SECS", "29", "30 to 86400 seconds"),
+            ("TRIAGE_REPLAY_WINDOW_SECS", "86401", "30 to 86400 seconds"),
+        ] {
+            let e = load(&[(name, value)]).unwrap_err().to_string();
+            assert!(
+                e.contains(name) && e.contains(range) && !e.contains('\n'),
+                "{name}={value}: {e}"
+            );
+        }
+        let e = load(&[("TRIAGE_REPLAY_WINDOW_SECS", "-5")])
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("TRIAGE_REPLAY_WINDOW_SECS") && e.contains("30 to 86400"),
+            "{e}"
+        );
+        // The bounds themselves are accepted, unchanged.
+        let c = load(&[
+            ("TRIAGE_MAX_BODY_BYTES", "1024"),
+            ("TRIAGE_REPLAY_WINDOW_SECS", "86400"),
+        ])
+        .unwrap();
+        assert_eq!(
+            (c.limits.max_body_bytes, c.limits.replay_window_secs),
+            (1024, 86_400)
+        );
+        let c = load(&[
+            ("TRIAGE_MAX_BODY_BYTES", "6291456"),
+            ("TRIAGE_REPLAY_WINDOW_SECS", "30"),
+        ])
+        .unwrap();
+        assert_eq!(
+            (c.limits.max_body_bytes, c.limits.replay_window_secs),
+            (6_291_456, 30)
+        );
+    }
+
+    #[test]
+    fn bad_brand_config_is_one_line_naming_file_and_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("brand.toml");
+        std::fs::write(&path, "handles = [\"a\"\nqueue_threshold = \n").unwrap();
+        let p = path.to_str().unwrap();
+        let e = Config::load(
+            &vars(&[("TRIAGE_BRAND_CONFIG", p)]),
+            &HashMap::new(),
+            Shell::Cli,
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(!e.contains('\n'), "one line: {e}");
+        assert!(e.starts_with(&format!("brand config: {p}: ")), "{e}");
+        assert_eq!(e.matches("brand config").count(), 1, "{e}");
+        assert!(e.contains("line 2"), "{e}");
+        // The snippet of the file is dropped; the reason stays.
+        assert!(!e.contains("queue_threshold"), "{e}");
+
+        // A type error names its line too.
+        std::fs::write(&path, "handles = [\"a\"]\nqueue_threshold = 7\n").unwrap();
+        let e = load_brand_rules(&vars(&[("TRIAGE_BRAND_CONFIG", p)]))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            !e.contains('\n') && e.contains(p) && e.contains("line 2"),
+            "{e}"
+        );
+
+        let missing = dir.path().join("missing.toml");
+        let e = load_brand_rules(&vars(&[("TRIAGE_BRAND_CONFIG", missing.to_str().unwrap())]))
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains('\n') && e.contains("missing.toml"), "{e}");
     }
 }

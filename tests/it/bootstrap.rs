@@ -450,3 +450,65 @@ fn cold_start_without_table_fails_naming_it() {
         }
     }
 }
+
+/// Starts the function with `env` (table and queue set, so only the setting under test is
+/// wrong) and returns what it reported about its failed cold start.
+fn failed_cold_start(extra: &[(&str, String)]) -> String {
+    let api = RuntimeApi::start();
+    let mut env = vec![
+        ("TRIAGE_TABLE", "unused-because-the-start-fails".to_owned()),
+        (
+            "TRIAGE_QUEUE_URL",
+            "unused-because-the-start-fails".to_owned(),
+        ),
+        ("X_CONSUMER_SECRETS", X_SECRET.to_owned()),
+        ("AWS_REGION", "us-east-1".to_owned()),
+        ("AWS_EC2_METADATA_DISABLED", "true".to_owned()),
+    ];
+    env.extend(extra.iter().cloned());
+    let mut function = FunctionProcess::spawn(&api, &env);
+    let exit = function.wait_exit(WAIT);
+    let init_error = api.reports.try_recv().ok();
+    let output = function.output();
+    match (exit, init_error) {
+        (_, Some(Report::InitError { body })) => body,
+        (Some(status), _) => {
+            assert!(!status.success(), "a misconfigured cold start must fail");
+            output
+        }
+        (None, other) => {
+            panic!("bootstrap neither failed nor reported an init error ({other:?}):\n{output}")
+        }
+    }
+}
+
+#[test]
+fn cold_start_with_out_of_range_limit_fails_naming_it() {
+    let reason = failed_cold_start(&[("TRIAGE_MAX_BODY_BYTES", "0".to_owned())]);
+    assert!(
+        reason.contains("TRIAGE_MAX_BODY_BYTES") && reason.contains("1024 to 6291456"),
+        "the failure must name the variable and its range:\n{reason}"
+    );
+    let reason = failed_cold_start(&[("TRIAGE_REPLAY_WINDOW_SECS", "86401".to_owned())]);
+    assert!(
+        reason.contains("TRIAGE_REPLAY_WINDOW_SECS") && reason.contains("30 to 86400"),
+        "the failure must name the variable and its range:\n{reason}"
+    );
+}
+
+#[test]
+fn cold_start_with_bad_brand_config_names_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brand.toml");
+    std::fs::write(&path, "handles = [\"acme\"]\nqueue_threshold = \n").unwrap();
+    let path = path.to_str().unwrap().to_owned();
+    let reason = failed_cold_start(&[("TRIAGE_BRAND_CONFIG", path.clone())]);
+    assert!(
+        reason.contains(&format!("brand config: {path}: TOML parse error at line 2")),
+        "the failure must name the file and the line, once prefixed:\n{reason}"
+    );
+    assert!(
+        !reason.contains(&format!("{path}: brand config")),
+        "doubled prefix:\n{reason}"
+    );
+}
