@@ -377,9 +377,12 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Thanks for a problem put right ("had an issue but you sorted it, great work") is praise,
     // however much trouble it recounts, unless it is sarcastic or carries a grave risk. A
     // mildly positive tone is enough: the trouble recounted ("ready to rip the router out")
-    // pulls the tone down.
-    let thanks_for_fix =
-        a.resolved.is_some() && a.score.compound >= 0.1 && a.sarcasm.is_none() && !grave;
+    // pulls the tone down. With thanks or praise in words ("thank you so much, my order came
+    // broken and you sent a replacement same day 🙏"), a slightly negative one is too.
+    let thanks_for_fix = a.resolved.is_some()
+        && (a.score.compound >= 0.1 || (a.praise > 0 && a.score.compound > -0.3))
+        && a.sarcasm.is_none()
+        && !grave;
     // A request for something new ("pls add a widget") with no trouble in it is a suggestion,
     // however much its politeness ("please") looks like a complaint to the model.
     let calm = a.complaint_cue.is_none() && a.score.compound > -0.05;

@@ -3263,6 +3263,11 @@ fn suggestion_fix_and_spam_phrasings() {
             &[],
         ),
         (
+            "@AcmeShoes thank you so much, the boots arrived damaged and you sent a replacement the same day 🙏",
+            Category::Praise,
+            &[],
+        ),
+        (
             "Locked out of my online banking abroad and @AcmeBank had it sorted in 5 mins on the phone. Really impressed",
             Category::Praise,
             &[],
