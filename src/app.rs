@@ -134,6 +134,8 @@ pub struct FoundMention {
     pub needs_queue: bool,
     /// Whether it is durably on the queue.
     pub queued: bool,
+    /// Whether its author removed it (nothing removed is sent to the queue).
+    pub removed: bool,
 }
 
 /// Result of a conditional insert.
@@ -280,13 +282,24 @@ impl App {
                 }
                 Event::Edited(m) => {
                     let stored = self.prepare(m, now).await?;
-                    match self.store.update_mention(&stored).await? {
-                        Some(found) => {
-                            out.accepted += 1;
-                            self.queue_if_pending(&found, now, &mut out).await?;
+                    let mut found = self.store.update_mention(&stored).await?;
+                    if found.is_none() {
+                        // An edit of something we never saw is a new mention...
+                        match self.store.insert_mention(&stored).await? {
+                            InsertOutcome::Inserted => {
+                                out.accepted += 1;
+                                self.send_new(&stored, &mut out).await?;
+                            }
+                            // ...unless the original's delivery stored it in between: the edit
+                            // then applies on top of it, as if it had come second.
+                            InsertOutcome::Exists(_) => {
+                                found = self.store.update_mention(&stored).await?;
+                            }
                         }
-                        // An edit of something we never saw is a new mention.
-                        None => self.store_and_queue(stored, &mut out).await?,
+                    }
+                    if let Some(found) = found {
+                        out.accepted += 1;
+                        self.queue_if_pending(&found, now, &mut out).await?;
                     }
                 }
                 Event::Removed { platform, id } => {
@@ -372,25 +385,7 @@ impl App {
         match self.store.insert_mention(&stored).await? {
             InsertOutcome::Inserted => {
                 out.accepted += 1;
-                if stored.needs_queue {
-                    let t = &stored.item.triage;
-                    let sent = self
-                        .queue
-                        .send(
-                            &stored.item_json,
-                            t.priority.as_str(),
-                            &t.route,
-                            t.platform.as_str(),
-                        )
-                        .await;
-                    self.after_send(
-                        sent,
-                        &stored.item.dedup_key,
-                        stored.received_at + SEND_LEASE,
-                    )
-                    .await?;
-                    out.queued += 1;
-                }
+                self.send_new(&stored, out).await?;
             }
             InsertOutcome::Exists(found) => {
                 out.duplicates += 1;
@@ -398,6 +393,32 @@ impl App {
                     .await?;
             }
         }
+        Ok(())
+    }
+
+    /// Sends a mention this delivery has just inserted, if it needs a human: the insert gave this
+    /// delivery the right to send it.
+    async fn send_new(&self, stored: &StoredMention, out: &mut Outcome) -> Result<(), PortError> {
+        if !stored.needs_queue {
+            return Ok(());
+        }
+        let t = &stored.item.triage;
+        let sent = self
+            .queue
+            .send(
+                &stored.item_json,
+                t.priority.as_str(),
+                &t.route,
+                t.platform.as_str(),
+            )
+            .await;
+        self.after_send(
+            sent,
+            &stored.item.dedup_key,
+            stored.received_at + SEND_LEASE,
+        )
+        .await?;
+        out.queued += 1;
         Ok(())
     }
 
@@ -410,14 +431,15 @@ impl App {
         now: OffsetDateTime,
         out: &mut Outcome,
     ) -> Result<(), PortError> {
-        if !found.needs_queue || found.queued {
+        if !found.needs_queue || found.queued || found.removed {
             return Ok(());
         }
+        // Read before taking the right to send, so an unreadable item cannot hold it.
+        let (priority, route, platform) = queue_attributes(&found.item_json)
+            .ok_or_else(|| PortError::Store("stored item is not a queue item".into()))?;
         if !self.store.claim_send(&found.dedup_key, now).await? {
             return Err(PortError::InFlight(found.dedup_key.clone()));
         }
-        let (priority, route, platform) = queue_attributes(&found.item_json)
-            .ok_or_else(|| PortError::Store("stored item is not a queue item".into()))?;
         let sent = self
             .queue
             .send(&found.item_json, &priority, &route, &platform)

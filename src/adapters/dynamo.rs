@@ -172,6 +172,7 @@ fn found(item: &HashMap<String, AttributeValue>) -> Option<FoundMention> {
         item_json: get_s(item, "item")?.to_owned(),
         needs_queue: get_bool(item, "needs_queue"),
         queued: get_bool(item, "queued"),
+        removed: item.contains_key("removed_at"),
     })
 }
 

@@ -73,7 +73,7 @@ impl EmbeddedStore {
     pub fn open(dir: &Path) -> Result<Self, PortError> {
         std::fs::create_dir_all(dir)
             .map_err(|e| PortError::Store(format!("cannot create {}: {e}", dir.display())))?;
-        let conn = Connection::open(dir.join("triage.db")).map_err(err)?;
+        let mut conn = Connection::open(dir.join("triage.db")).map_err(err)?;
         conn.busy_timeout(std::time::Duration::from_secs(5))
             .map_err(err)?;
         conn.pragma_update(None, "journal_mode", "WAL")
@@ -81,7 +81,7 @@ impl EmbeddedStore {
         conn.pragma_update(None, "synchronous", "FULL")
             .map_err(err)?;
         conn.execute_batch(SCHEMA).map_err(err)?;
-        migrate(&conn).map_err(err)?;
+        migrate(&mut conn).map_err(err)?;
         Ok(Self {
             conn: Arc::new(Mutex::new(conn)),
         })
@@ -104,23 +104,26 @@ impl EmbeddedStore {
 }
 
 /// Brings a `triage.db` written by an earlier version up to [`SCHEMA`] (`CREATE TABLE IF NOT
-/// EXISTS` leaves an existing table as it is).
-fn migrate(conn: &Connection) -> rusqlite::Result<()> {
-    let has_claim: bool = conn.query_row(
+/// EXISTS` leaves an existing table as it is). In one write transaction, so two processes
+/// opening an old file at once (`triage serve` and `triage queue`) do not both alter it.
+fn migrate(conn: &mut Connection) -> rusqlite::Result<()> {
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    let has_claim: bool = tx.query_row(
         "SELECT EXISTS(SELECT 1 FROM pragma_table_info('mentions') WHERE name = 'claim_until')",
         [],
         |r| r.get(0),
     )?;
     if !has_claim {
-        conn.execute("ALTER TABLE mentions ADD COLUMN claim_until INTEGER", [])?;
+        tx.execute("ALTER TABLE mentions ADD COLUMN claim_until INTEGER", [])?;
     }
-    Ok(())
+    tx.commit()
 }
 
 /// The stored state of a mention, as a redelivery or an edit sees it.
 fn found(tx: &rusqlite::Transaction<'_>, key: &str) -> rusqlite::Result<Option<FoundMention>> {
     tx.query_row(
-        "SELECT item_json, needs_queue, queued FROM mentions WHERE dedup_key = ?1",
+        "SELECT item_json, needs_queue, queued, removed_at IS NOT NULL FROM mentions
+         WHERE dedup_key = ?1",
         params![key],
         |r| {
             Ok(FoundMention {
@@ -128,6 +131,7 @@ fn found(tx: &rusqlite::Transaction<'_>, key: &str) -> rusqlite::Result<Option<F
                 item_json: r.get(0)?,
                 needs_queue: r.get(1)?,
                 queued: r.get(2)?,
+                removed: r.get(3)?,
             })
         },
     )

@@ -237,6 +237,15 @@ async fn mark_removed_hides_from_queue(s: &dyn Store) {
         q.iter().map(|e| e.dedup_key.as_str()).collect::<Vec<_>>(),
         ["x:501"]
     );
+    // What a redelivery or an edit sees: removed, so the app sends nothing more.
+    assert!(exists(s.insert_mention(&p1("500", "a5", t)).await.unwrap()).removed);
+    assert!(!exists(s.insert_mention(&p1("501", "a5", t)).await.unwrap()).removed);
+    let edited = s
+        .update_mention(&p2("500", "a5", t))
+        .await
+        .unwrap()
+        .expect("stored");
+    assert!(edited.removed);
     // Removing something never stored is a no-op, not a phantom mention.
     s.mark_removed("x:599", t).await.unwrap();
     assert_eq!(

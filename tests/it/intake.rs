@@ -571,3 +571,110 @@ async fn recent_contacts_count_is_not_capped_by_the_id_list() {
     assert_eq!(rc["count"], 24);
     assert_eq!(rc["ids"].as_array().map(Vec::len), Some(20));
 }
+
+/// The edit's delivery finds nothing stored, and the original's delivery stores it just then:
+/// the edit must still apply on top and queue what now needs a human, not be counted as a
+/// duplicate of the harmless original.
+#[tokio::test]
+async fn an_edit_racing_its_original_still_applies_and_queues() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::Arc;
+
+    use async_trait::async_trait;
+    use mention_triage::adapters::embedded::EmbeddedStore;
+    use mention_triage::app::{
+        App, AuthorHistory, FoundMention, InsertOutcome, PortError, Queue, QueuedEntry, Store,
+        StoredMention,
+    };
+    use mention_triage::core::brand::BrandRules;
+    use mention_triage::core::normalise::{BrandReply, Event};
+    use time::OffsetDateTime;
+
+    use crate::support::fixtures::{mention_json, stored, HIGH_RISK_TEXT};
+
+    /// Stores the original right after the edit's first update finds nothing.
+    struct Racing {
+        inner: EmbeddedStore,
+        original: StoredMention,
+        raced: AtomicBool,
+    }
+    #[async_trait]
+    impl Store for Racing {
+        async fn author_history(
+            &self,
+            p: &str,
+            a: &str,
+            since: OffsetDateTime,
+        ) -> Result<AuthorHistory, PortError> {
+            self.inner.author_history(p, a, since).await
+        }
+        async fn surge_count(&self, topic: &str, bucket: i64) -> Result<u64, PortError> {
+            self.inner.surge_count(topic, bucket).await
+        }
+        async fn insert_mention(&self, m: &StoredMention) -> Result<InsertOutcome, PortError> {
+            self.inner.insert_mention(m).await
+        }
+        async fn claim_send(&self, k: &str, now: OffsetDateTime) -> Result<bool, PortError> {
+            self.inner.claim_send(k, now).await
+        }
+        async fn release_send(&self, k: &str, until: OffsetDateTime) -> Result<(), PortError> {
+            self.inner.release_send(k, until).await
+        }
+        async fn mark_queued(&self, k: &str) -> Result<(), PortError> {
+            self.inner.mark_queued(k).await
+        }
+        async fn update_mention(
+            &self,
+            m: &StoredMention,
+        ) -> Result<Option<FoundMention>, PortError> {
+            let found = self.inner.update_mention(m).await?;
+            if found.is_none() && !self.raced.swap(true, Ordering::SeqCst) {
+                self.inner.insert_mention(&self.original).await?;
+            }
+            Ok(found)
+        }
+        async fn mark_removed(&self, k: &str, at: OffsetDateTime) -> Result<(), PortError> {
+            self.inner.mark_removed(k, at).await
+        }
+        async fn record_brand_reply(&self, r: &BrandReply) -> Result<(), PortError> {
+            self.inner.record_brand_reply(r).await
+        }
+        async fn queued(&self, limit: usize) -> Result<Vec<QueuedEntry>, PortError> {
+            self.inner.queued(limit).await
+        }
+    }
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let inner = EmbeddedStore::open(dir.path()).expect("store");
+    let t = OffsetDateTime::from_unix_timestamp(NOW).expect("time");
+    let original = stored(
+        &mention_json("880", "a88", "lovely photo", 10, t),
+        t,
+        "praise",
+        1,
+    );
+    assert!(!original.needs_queue);
+    let store = Arc::new(Racing {
+        inner: inner.clone(),
+        original,
+        raced: AtomicBool::new(false),
+    });
+    let queue: Arc<dyn Queue> = Arc::new(inner.clone());
+    let app = App::new(store, queue, Arc::new(BrandRules::default()));
+    let edit = mention_triage::core::mention::Mention::parse_json(
+        &mention_json("880", "a88", HIGH_RISK_TEXT, 10, t),
+        t,
+    )
+    .expect("mention");
+    let out = app
+        .process(vec![Event::Edited(edit)], t)
+        .await
+        .expect("durable");
+    assert_eq!((out.accepted, out.queued, out.duplicates), (1, 1, 0));
+    let q = inner.queued(10).await.expect("queued");
+    assert_eq!(q.len(), 1);
+    assert!(
+        q[0].item_json.contains("lawyer"),
+        "the edited text is what is queued"
+    );
+}

@@ -4,7 +4,7 @@
 //! One delivery can batch several `entry[]` items, each with several `changes[]` or `messaging[]`
 //! items: every one is read (never just `[0]`). What each becomes:
 //! - Page `feed` posts and comments: `verb` add => a new mention, edited => [`Event::Edited`]
-//!   (stored text updated, never queued again), remove => [`Event::Removed`].
+//!   (stored text updated; queued only if it newly needs a human), remove => [`Event::Removed`].
 //! - Page `mention` (the Page was @-mentioned): a mention; text when Meta sends it.
 //! - Instagram `comments` / `live_comments`: a mention; Instagram `mentions` carry no text and no
 //!   author, so they are kept with `text: None` (triage flags `content_unavailable`); nothing is
@@ -264,7 +264,8 @@ fn page_item_id(value: &Value, is_comment: bool) -> Result<String, PayloadError>
     }
 }
 
-/// `verb` edited => [`Event::Edited`] (update, never queue again); otherwise a new mention.
+/// `verb` edited => [`Event::Edited`] (update; queued only if it newly needs a human); otherwise
+/// a new mention.
 fn added_or_edited(verb: &str, parts: MentionParts) -> Result<Event, PayloadError> {
     let m = parts.build()?;
     Ok(if verb == "edited" {

@@ -52,7 +52,8 @@ pub enum IgnoreReason {
 pub enum Event {
     /// A new mention.
     Mention(Mention),
-    /// A mention whose text was edited: update what is stored, never queue again.
+    /// A mention whose text was edited: update what is stored; queue it only if the edit makes
+    /// it need a human and it was never queued.
     Edited(Mention),
     /// A mention the author removed.
     Removed {
