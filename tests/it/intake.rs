@@ -494,19 +494,9 @@ async fn an_edit_into_a_risk_queues_the_mention_once() {
 /// 503, and its retry finds it queued.
 #[tokio::test]
 async fn concurrent_redeliveries_queue_a_mention_once() {
-    use crate::support::fixtures::x_delivery;
     let rig = Rig::new();
-    let created = time::OffsetDateTime::from_unix_timestamp(NOW).expect("time");
-    let body = x_delivery(
-        "1850000000000000777",
-        "4321",
-        crate::support::fixtures::HIGH_RISK_TEXT,
-        50,
-        created,
-    );
-    let sig = x_sig(harness::X_SECRETS[0], &body);
-    let h = headers(&[JSON, ("x-twitter-webhooks-signature", &sig)]);
-    let send = || rig.send("POST", "/webhooks/x", "", &h, &body);
+    let high_risk = crate::support::fixtures::HIGH_RISK_TEXT;
+    let send = || post_x(&rig, "1850000000000000777", "4321", high_risk);
     let (a, b, c) = tokio::join!(send(), send(), send());
     let statuses = [a.status, b.status, c.status];
     assert!(
@@ -521,50 +511,35 @@ async fn concurrent_redeliveries_queue_a_mention_once() {
     assert_eq!(rig.rows("queue"), 1);
 }
 
+/// Posts one signed X delivery of one mention (fixed clock, small account).
+async fn post_x(rig: &Rig, id: &str, author: &str, text: &str) -> mention_triage::http::Response {
+    let created = time::OffsetDateTime::from_unix_timestamp(NOW).expect("time");
+    let body = crate::support::fixtures::x_delivery(id, author, text, 50, created);
+    let sig = x_sig(harness::X_SECRETS[0], &body);
+    rig.send(
+        "POST",
+        "/webhooks/x",
+        "",
+        &headers(&[JSON, ("x-twitter-webhooks-signature", &sig)]),
+        &body,
+    )
+    .await
+}
+
 /// The recent-contacts count covers every earlier mention in the window, not only the 20 ids
 /// listed.
 #[tokio::test]
 async fn recent_contacts_count_is_not_capped_by_the_id_list() {
-    use crate::support::fixtures::x_delivery;
     let rig = Rig::new();
-    let created = time::OffsetDateTime::from_unix_timestamp(NOW).expect("time");
     for i in 0..24 {
-        let body = x_delivery(
-            &format!("18500000000000010{i:02}"),
-            "5555",
-            "just saying hi",
-            50,
-            created,
+        let id = format!("18500000000000010{i:02}");
+        assert_eq!(
+            post_x(&rig, &id, "5555", "just saying hi").await.status,
+            200
         );
-        let sig = x_sig(harness::X_SECRETS[0], &body);
-        let r = rig
-            .send(
-                "POST",
-                "/webhooks/x",
-                "",
-                &headers(&[JSON, ("x-twitter-webhooks-signature", &sig)]),
-                &body,
-            )
-            .await;
-        assert_eq!(r.status, 200);
     }
-    let body = x_delivery(
-        "1850000000000002000",
-        "5555",
-        crate::support::fixtures::HIGH_RISK_TEXT,
-        50,
-        created,
-    );
-    let sig = x_sig(harness::X_SECRETS[0], &body);
-    let r = rig
-        .send(
-            "POST",
-            "/webhooks/x",
-            "",
-            &headers(&[JSON, ("x-twitter-webhooks-signature", &sig)]),
-            &body,
-        )
-        .await;
+    let high_risk = crate::support::fixtures::HIGH_RISK_TEXT;
+    let r = post_x(&rig, "1850000000000002000", "5555", high_risk).await;
     assert_eq!(r.status, 200);
     let item = rig.mention_json("x:1850000000000002000").expect("stored");
     let rc = &item["context"]["recent_contacts"];
