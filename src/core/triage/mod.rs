@@ -402,10 +402,13 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // not been dispatched?" is trouble) is asked, not complained, unless the model is sure.
     // Nor is not finding the way in a how-to question ("how do I change my wifi password?
     // cant find the setting anywhere").
+    // A risk phrase is trouble however the question reads ("he's come up in hives ... what is
+    // in your pesto??", where "NUT FREE" lifts the tone).
     let plain_question = a.question
         && ((a.complaint_cue.is_none() && a.score.negations == 0) || a.how_to_unfound)
         && a.score.compound > PLAIN_QUESTION_TONE
-        && a.sarcasm.is_none();
+        && a.sarcasm.is_none()
+        && !grave;
     let needs = if plain_question {
         PLAIN_QUESTION_NEEDS
     } else {

@@ -3203,6 +3203,12 @@ fn plain_questions_are_not_complaints() {
             Category::Complaint,
             &[],
         ),
+        (
+            // "SESAME FREE" lifts the tone to +0.53: only the risk phrase keeps it a complaint.
+            "@AcmeDeli my son has a sesame allergy, we ordered the wrap marked SESAME FREE and within 10 min he came up in hives and his lips are swelling. we're in A&E now. what is in your hummus??",
+            Category::Complaint,
+            &[Flag::Safety],
+        ),
     ]);
 }
 
