@@ -9,7 +9,6 @@ use anyhow::Context as _;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::adapters;
-use crate::app::Store;
 use crate::config::{self, ProcessEnv, Shell, StateSource};
 use crate::core::brand::BrandRules;
 use crate::core::mention::Mention;
@@ -193,18 +192,7 @@ pub fn classify_lines(
 
 async fn queue(limit: usize) -> anyhow::Result<()> {
     // Reads only: needs the table, never the queue URL, and never receives from SQS.
-    let store: Box<dyn Store> = match StateSource::load(&ProcessEnv)? {
-        StateSource::Dynamo { table } => {
-            let sdk = adapters::aws_config().await;
-            Box::new(adapters::dynamo::DynamoStore::new(
-                aws_sdk_dynamodb::Client::new(&sdk),
-                table,
-            ))
-        }
-        StateSource::Embedded { data_dir } => {
-            Box::new(adapters::embedded::EmbeddedStore::open(&data_dir)?)
-        }
-    };
+    let store = adapters::open_state(StateSource::load(&ProcessEnv)?).await?;
     let items = store.queued(limit).await?;
     print!("{}", render_queue(&items));
     Ok(())

@@ -258,20 +258,34 @@ impl DynamoStore {
         expression: &str,
         values: Vec<(&str, AttributeValue)>,
     ) -> Result<(), PortError> {
+        // Never create a partial mention item for something we did not store.
+        self.update_if(op, pk, expression, "attribute_exists(pk)", values)
+            .await
+            .map(|_| ())
+    }
+
+    /// Updates a mention item if `condition` holds: `false` when it does not.
+    async fn update_if(
+        &self,
+        op: &str,
+        pk: String,
+        expression: &str,
+        condition: &str,
+        values: Vec<(&str, AttributeValue)>,
+    ) -> Result<bool, PortError> {
         let mut req = self
             .client
             .update_item()
             .table_name(&self.table)
             .set_key(Some(key(pk, MENTION_SK)))
             .update_expression(expression)
-            .condition_expression("attribute_exists(pk)");
+            .condition_expression(condition);
         for (k, v) in values {
             req = req.expression_attribute_values(k, v);
         }
         match req.send().await {
-            Ok(_) => Ok(()),
-            // Never create a partial mention item for something we did not store.
-            Err(e) if update_ccf(&e) => Ok(()),
+            Ok(_) => Ok(true),
+            Err(e) if update_ccf(&e) => Ok(false),
             Err(e) => Err(sdk_err(op, e)),
         }
     }
@@ -430,26 +444,19 @@ impl Store for DynamoStore {
     }
 
     async fn claim_send(&self, dedup_key: &str, now: OffsetDateTime) -> Result<bool, PortError> {
-        let out = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .set_key(Some(key(mention_pk_from_key(dedup_key)?, MENTION_SK)))
-            .update_expression("SET claim_until = :until")
-            .condition_expression(
-                "attribute_exists(pk) AND queued = :f \
-                 AND (attribute_not_exists(claim_until) OR claim_until <= :now)",
-            )
-            .expression_attribute_values(":f", AttributeValue::Bool(false))
-            .expression_attribute_values(":now", n(now.unix_timestamp()))
-            .expression_attribute_values(":until", n((now + SEND_LEASE).unix_timestamp()))
-            .send()
-            .await;
-        match out {
-            Ok(_) => Ok(true),
-            Err(e) if update_ccf(&e) => Ok(false),
-            Err(e) => Err(sdk_err("UpdateItem (claim_send)", e)),
-        }
+        self.update_if(
+            "UpdateItem (claim_send)",
+            mention_pk_from_key(dedup_key)?,
+            "SET claim_until = :until",
+            "attribute_exists(pk) AND queued = :f \
+             AND (attribute_not_exists(claim_until) OR claim_until <= :now)",
+            vec![
+                (":f", AttributeValue::Bool(false)),
+                (":now", n(now.unix_timestamp())),
+                (":until", n((now + SEND_LEASE).unix_timestamp())),
+            ],
+        )
+        .await
     }
 
     async fn release_send(
@@ -457,22 +464,17 @@ impl Store for DynamoStore {
         dedup_key: &str,
         held_until: OffsetDateTime,
     ) -> Result<(), PortError> {
-        let out = self
-            .client
-            .update_item()
-            .table_name(&self.table)
-            .set_key(Some(key(mention_pk_from_key(dedup_key)?, MENTION_SK)))
-            .update_expression("REMOVE claim_until")
-            .condition_expression("claim_until = :mine")
-            .expression_attribute_values(":mine", n(held_until.unix_timestamp()))
-            .send()
-            .await;
-        match out {
-            // Someone else holds it now, or the mention is gone: nothing of ours to give back.
-            Ok(_) => Ok(()),
-            Err(e) if update_ccf(&e) => Ok(()),
-            Err(e) => Err(sdk_err("UpdateItem (release_send)", e)),
-        }
+        // Not applied: someone else holds it now, or the mention is gone; nothing of ours to
+        // give back.
+        self.update_if(
+            "UpdateItem (release_send)",
+            mention_pk_from_key(dedup_key)?,
+            "REMOVE claim_until",
+            "claim_until = :mine",
+            vec![(":mine", n(held_until.unix_timestamp()))],
+        )
+        .await
+        .map(|_| ())
     }
 
     async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError> {

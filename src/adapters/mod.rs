@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::app::{App, Store};
-use crate::config::{Backend, Config, ProcessEnv, Shell};
+use crate::config::{Backend, Config, ProcessEnv, Shell, StateSource};
 use crate::http::Service;
 
 /// Loads the AWS SDK configuration from the environment (honours `AWS_ENDPOINT_URL`).
@@ -26,14 +26,24 @@ pub async fn aws_config() -> aws_config::SdkConfig {
     aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await
 }
 
-/// What a process needs, wired once: the HTTP service, the store behind it, and the config.
+/// What a process needs, wired once: the HTTP service and the config.
 pub struct Wired {
     /// The HTTP service.
     pub service: Service,
-    /// The store (for listings such as `triage queue`).
-    pub store: Arc<dyn Store>,
     /// The configuration it was built from.
     pub config: Config,
+}
+
+/// Opens the store that holds the queued state, for reading only (`triage queue`): no queue,
+/// no secrets, no brand rules.
+pub async fn open_state(source: StateSource) -> anyhow::Result<Arc<dyn Store>> {
+    Ok(match source {
+        StateSource::Dynamo { table } => Arc::new(dynamo::DynamoStore::new(
+            aws_sdk_dynamodb::Client::new(&aws_config().await),
+            table,
+        )),
+        StateSource::Embedded { data_dir } => Arc::new(embedded::EmbeddedStore::open(&data_dir)?),
+    })
 }
 
 /// Reads configuration (with Secrets Manager when `TRIAGE_SECRETS_ID` is set) and wires the
@@ -86,11 +96,7 @@ pub async fn build_service(shell: Shell) -> anyhow::Result<Wired> {
         }
     }
     crate::core::triage::warm_up();
-    let app = App::new(store.clone(), queue, rules);
+    let app = App::new(store, queue, rules);
     let service = Service::new(app, config.secrets.clone(), config.limits);
-    Ok(Wired {
-        service,
-        store,
-        config,
-    })
+    Ok(Wired { service, config })
 }

@@ -176,7 +176,7 @@ pub(crate) struct Analysis {
     pub question: bool,
     /// Asks in a way `question` misses: without a question mark ("does the 18:05 have a buffet
     /// car or should I bring snacks"), or after a greeting ("hey what's the cut-off?"); kept out
-    /// of the complaint model, which learned `question` as it is.
+    /// of the complaint model, which learned `question` as it is, and false when `question` holds.
     pub asks_unmarked: bool,
     /// Asks how to do something, and tells of no trouble but not finding the way ("how do I add
     /// a second cardholder? can't find the option anywhere").
@@ -706,19 +706,21 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             risk += 1;
         }
     }
+    let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
+    a.question = question > 0 || st.ends_question || (st.quest > 0 && asks(&s.toks, &s.lower));
     // Category only, like `asks_unmarked` itself: a question the model's question features
     // miss, either without its mark or with it after a greeting ("Mate does the SIM-only deal
-    // include roaming? 🤔", "hey what's the cut-off for next day delivery?").
-    let greeting = greeting_len(&s.toks, &s.lower);
-    let after_greeting = s.toks.get(greeting..).unwrap_or_default();
-    a.asks_unmarked = st.excl == 0
-        && if st.quest == 0 {
+    // include roaming? 🤔", "hey what's the cut-off for next day delivery?"). Only looked for
+    // when `question` has not already said so.
+    a.asks_unmarked = st.excl == 0 && !a.question && {
+        let greeting = greeting_len(&s.toks, &s.lower);
+        let after_greeting = s.toks.get(greeting..).unwrap_or_default();
+        if st.quest == 0 {
             asks_unmarked(after_greeting, &s.lower)
         } else {
             greeting > 0 && after_greeting.first().is_some_and(|t| t.role & QWORD != 0)
-        };
-    let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
-    a.question = question > 0 || st.ends_question || (st.quest > 0 && asks(&s.toks, &s.lower));
+        }
+    };
     // Each "can't find" brings its own negation ("can't"). Not finding the way in a how-to
     // question is no failure of the brand's: the model reads it as neither failure nor
     // negation, and it is not given as the complaint's cue.
