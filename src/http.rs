@@ -447,7 +447,12 @@ fn x_crc(req: &Request<'_>, secrets: &SecretSet) -> Result<Response, ApiError> {
     let [token] = tokens.as_slice() else {
         return Err(ApiError::MissingQuery("crc_token"));
     };
-    if token.is_empty() || token.len() > 256 {
+    // The answer is the HMAC that signs a POST whose body is the token, so an unchecked token
+    // would let anyone have a delivery body signed (`crc_token={"tweet_create_events":...}`).
+    // X sends base64 tokens; that alphabet has no `{`, `[` or `"`, so no token is an object a
+    // normaliser reads.
+    let base64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'-' | b'_');
+    if token.is_empty() || token.len() > 256 || !token.bytes().all(base64) {
         return Err(ApiError::MissingQuery("crc_token"));
     }
     Ok(Response::json(

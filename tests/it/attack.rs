@@ -1133,7 +1133,16 @@ async fn handshakes_refuse_what_they_cannot_authenticate() {
         );
         n += 1;
     }
-    for q in ["", "crc_token=", "crc_token=a&crc_token=b"] {
+    // A token outside base64 would make the CRC answer a signature for any short body
+    // (`crc_token=%7B%22tweet_create_events%22...`): a forged delivery X never sent.
+    for q in [
+        "",
+        "crc_token=",
+        "crc_token=a&crc_token=b",
+        "crc_token=%7B%22tweet_create_events%22%3A%5B%5D%7D",
+        "crc_token=%5B%5D",
+        "crc_token=a%20b",
+    ] {
         assert_eq!(
             rig.send("GET", "/webhooks/x", q, &[], b"").await.status,
             400,
