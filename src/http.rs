@@ -235,11 +235,13 @@ impl Service {
     async fn route(&self, req: Request<'_>) -> Result<Response, ApiError> {
         let path = req.path.trim_end_matches('/');
         match (path, req.method) {
-            ("/health", "GET") => Ok(Response::json(
+            // HEAD too: uptime monitors often probe with it, and HTTP requires it wherever GET
+            // works (the servers in front drop the body).
+            ("/health", "GET" | "HEAD") => Ok(Response::json(
                 200,
                 json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")}),
             )),
-            ("/health", _) => Err(ApiError::MethodNotAllowed("GET")),
+            ("/health", _) => Err(ApiError::MethodNotAllowed("GET, HEAD")),
             ("/webhooks/x", m) => {
                 let secrets = self.secrets.x.as_ref().ok_or(ApiError::NotFound)?;
                 match m {

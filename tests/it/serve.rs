@@ -103,6 +103,12 @@ fn serve_accepts_queues_dedupes_and_survives_a_restart() {
             .into_json()
             .unwrap();
         assert_eq!(health["status"], "ok");
+        // HEAD is what many uptime monitors send: same answer, no body.
+        let head = ureq::head(&format!("{}/health", server.base))
+            .call()
+            .unwrap();
+        assert_eq!(head.status(), 200);
+        assert_eq!(head.into_string().unwrap(), "");
 
         let (status, json) = server.post_x(&body, "an-attacker-guess");
         assert_eq!(status, 401);
