@@ -222,7 +222,9 @@ impl Config {
         let secrets = Secrets {
             x: set("X_CONSUMER_SECRETS", SecretKind::Raw)?,
             meta: set("META_APP_SECRETS", SecretKind::Raw)?,
-            meta_verify_token: secret("META_VERIFY_TOKEN"),
+            // Trimmed like the secret lists: a newline left in a secrets file would otherwise
+            // fail Meta's subscription check with a 403 nobody can see the cause of.
+            meta_verify_token: secret("META_VERIFY_TOKEN").map(|t| t.trim().to_owned()),
             generic: set("GENERIC_WEBHOOK_SECRETS", SecretKind::StandardWebhooks)?,
             linkedin: set("LINKEDIN_CLIENT_SECRETS", SecretKind::Raw)?,
         };
@@ -344,6 +346,17 @@ mod tests {
         .unwrap();
         assert_eq!(c.secrets.linkedin.map(|s| s.iter().count()), Some(2));
         assert_eq!(c.limits, Limits::default());
+    }
+
+    #[test]
+    fn verify_token_is_trimmed_like_the_secrets() {
+        let c = Config::load(
+            &vars(&[("META_APP_SECRETS", "m"), ("META_VERIFY_TOKEN", " vtok\n")]),
+            &HashMap::new(),
+            Shell::Cli,
+        )
+        .unwrap();
+        assert_eq!(c.secrets.meta_verify_token.as_deref(), Some("vtok"));
     }
 
     #[test]
