@@ -15,10 +15,13 @@ pub fn normalise(body: &VerifiedBody<'_>, now: OffsetDateTime) -> Result<Vec<Eve
     let serde_json::Value::Object(mut obj) = v else {
         return Err(PayloadError::Malformed);
     };
+    // A batch is `{"mentions": [...]}` and nothing of a mention beside it. A mention may carry
+    // a `mentions` field of its own (the @handles it names, say): unknown fields are ignored.
+    let batch = !obj.contains_key("platform") && !obj.contains_key("id");
     let items = match obj.remove("mentions") {
-        Some(serde_json::Value::Array(items)) => items,
-        Some(_) => return Err(PayloadError::Invalid("mentions")),
-        None => vec![serde_json::Value::Object(obj)],
+        Some(serde_json::Value::Array(items)) if batch => items,
+        Some(_) if batch => return Err(PayloadError::Invalid("mentions")),
+        _ => vec![serde_json::Value::Object(obj)],
     };
     if items.is_empty() || items.len() > MAX_ITEMS_PER_DELIVERY {
         return Err(PayloadError::Invalid("mentions"));
@@ -50,6 +53,23 @@ mod tests {
         );
         let batch = r#"{"mentions":[{"platform":"x","id":"1","author":{"id":"a"}},{"platform":"x","id":"2","author":{"id":"b"}}]}"#;
         assert_eq!(run(batch).unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_mention_with_a_mentions_field_is_one_mention() {
+        for extra in [
+            r#"["acme"]"#,
+            r#"[{"platform":"x","id":"9","author":{"id":"z"}}]"#,
+        ] {
+            let body = format!(
+                r#"{{"platform":"reviews","id":"outer","author":{{"id":"a"}},"mentions":{extra}}}"#
+            );
+            let ev = run(&body).unwrap();
+            assert!(
+                matches!(ev.as_slice(), [Event::Mention(m)] if m.id == "outer"),
+                "{ev:?}"
+            );
+        }
     }
 
     #[test]
