@@ -68,6 +68,17 @@ pub enum Event {
     Ignored(IgnoreReason),
 }
 
+/// Reads a field X documents as nullable (`"favorite_count": null`, `"verified": null`) as
+/// its default, as a missing one is: with plain `#[serde(default)]` an explicit `null` refuses
+/// the whole delivery, and X would redeliver the same batch until it gives up.
+pub(crate) fn nullable<'de, D, T>(d: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + serde::Deserialize<'de>,
+{
+    Ok(<Option<T> as serde::Deserialize>::deserialize(d)?.unwrap_or_default())
+}
+
 /// Parses a verified body as JSON, with serde_json's nesting limit as the depth guard.
 pub(crate) fn parse_json(bytes: &[u8]) -> Result<serde_json::Value, super::error::PayloadError> {
     serde_json::from_slice(bytes).map_err(|e| {

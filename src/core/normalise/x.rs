@@ -6,6 +6,8 @@
 //! (`direct_message_events`) are private mentions, with the sender's profile taken from the
 //! top-level `users` map; a DM sent by the brand is the brand answering its recipient.
 //! Replies and quotes keep the post they answer in `in_reply_to` (a reply's parent first).
+//! A deleted post (`tweet_delete_events`) is removed like a deleted comment; every other
+//! Account Activity event (likes, follows, blocks, typing...) is counted as ignored.
 //!
 //! An X Activity API delivery may batch events of any type the subscription covers, and each
 //! type has its own `payload` shape (`{before, after}` for profile updates, `{}` for likes...).
@@ -20,7 +22,8 @@ use serde::Deserialize;
 use time::OffsetDateTime;
 
 use super::{
-    millis_str, parse_json, plausible, BrandReply, Event, IgnoreReason, MAX_ITEMS_PER_DELIVERY,
+    millis_str, nullable, parse_json, plausible, BrandReply, Event, IgnoreReason,
+    MAX_ITEMS_PER_DELIVERY,
 };
 use crate::core::brand::BrandRules;
 use crate::core::error::PayloadError;
@@ -31,13 +34,34 @@ use crate::core::verify::VerifiedBody;
 #[derive(Debug, Deserialize)]
 struct AaaEnvelope {
     for_user_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     tweet_create_events: Vec<V1Tweet>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     direct_message_events: Vec<DmEvent>,
     /// Profiles of the DM participants, keyed by user id.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     users: HashMap<String, DmUser>,
+    /// Posts their authors deleted.
+    #[serde(default, deserialize_with = "nullable")]
+    tweet_delete_events: Vec<DeleteEvent>,
+}
+
+/// The Account Activity event arrays read above; every other `*_events` array (likes, follows,
+/// blocks, typing indicators...) is counted as ignored, item by item.
+const AAA_READ: [&str; 3] = [
+    "tweet_create_events",
+    "direct_message_events",
+    "tweet_delete_events",
+];
+
+#[derive(Debug, Deserialize)]
+struct DeleteEvent {
+    status: DeletedStatus,
+}
+
+#[derive(Debug, Deserialize)]
+struct DeletedStatus {
+    id: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -70,7 +94,7 @@ struct DmData {
 struct DmUser {
     screen_name: Option<String>,
     followers_count: Option<u64>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     verified: bool,
 }
 
@@ -79,7 +103,7 @@ struct V1Tweet {
     id_str: String,
     text: Option<String>,
     full_text: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     truncated: bool,
     extended_tweet: Option<ExtendedTweet>,
     user: V1User,
@@ -91,13 +115,13 @@ struct V1Tweet {
     quoted_status: Option<QuotedStatus>,
     lang: Option<String>,
     retweeted_status: Option<serde::de::IgnoredAny>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     favorite_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     retweet_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     reply_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     quote_count: u64,
 }
 
@@ -121,9 +145,9 @@ struct ExtendedTweet {
 struct V1User {
     id_str: String,
     screen_name: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     followers_count: u64,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     verified: bool,
 }
 
@@ -166,7 +190,7 @@ struct V2Post {
     created_at: Option<OffsetDateTime>,
     lang: Option<String>,
     in_reply_to_user_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     referenced_tweets: Vec<V2Ref>,
     public_metrics: Option<V2Metrics>,
 }
@@ -179,17 +203,20 @@ struct V2Ref {
 }
 
 #[derive(Debug, Deserialize, Default)]
-#[serde(default)]
 struct V2Metrics {
+    #[serde(default, deserialize_with = "nullable")]
     like_count: u64,
+    #[serde(default, deserialize_with = "nullable")]
     retweet_count: u64,
+    #[serde(default, deserialize_with = "nullable")]
     reply_count: u64,
+    #[serde(default, deserialize_with = "nullable")]
     quote_count: u64,
 }
 
 #[derive(Debug, Deserialize)]
 struct V2Includes {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     users: Vec<V2User>,
 }
 
@@ -197,14 +224,14 @@ struct V2Includes {
 struct V2User {
     id: String,
     username: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     verified: bool,
     public_metrics: Option<V2UserMetrics>,
 }
 
 #[derive(Debug, Deserialize)]
 struct V2UserMetrics {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "nullable")]
     followers_count: u64,
 }
 
@@ -230,8 +257,20 @@ pub fn normalise(
             .map(|e| from_xaa(e, brand, now))
             .collect::<Result<Vec<_>, _>>()?
     } else {
+        let other: usize = v
+            .as_object()
+            .into_iter()
+            .flatten()
+            .filter(|(k, _)| k.ends_with("_events") && !AAA_READ.contains(&k.as_str()))
+            .map(|(_, e)| e.as_array().map_or(1, Vec::len))
+            .sum();
         let env: AaaEnvelope = serde_json::from_value(v).map_err(|_| PayloadError::Malformed)?;
-        check_count(env.tweet_create_events.len() + env.direct_message_events.len())?;
+        check_count(
+            env.tweet_create_events.len()
+                + env.direct_message_events.len()
+                + env.tweet_delete_events.len()
+                + other,
+        )?;
         let brand_id = env.for_user_id;
         let users = env.users;
         let mut out = env
@@ -242,6 +281,12 @@ pub fn normalise(
         for dm in env.direct_message_events {
             out.push(from_dm(dm, brand_id.as_deref(), &users, brand, now)?);
         }
+        // A deleted post leaves the queue and the stored state like a removed comment does.
+        out.extend(env.tweet_delete_events.into_iter().map(|d| Event::Removed {
+            platform: Platform::X,
+            id: d.status.id,
+        }));
+        out.extend((0..other).map(|_| Event::Ignored(IgnoreReason::NotAMention)));
         out
     };
     Ok(events)
@@ -497,6 +542,44 @@ mod tests {
         assert_eq!(m.created_at, time::macros::datetime!(2025-11-20 10:00 UTC));
         assert!(matches!(&ev[1], Event::BrandReply(r) if r.to_author_id == "123"));
         assert_eq!(ev[2], Event::Ignored(IgnoreReason::Repost));
+    }
+
+    #[test]
+    fn account_activity_deletions_and_other_events() {
+        let ev = run(r#"{"for_user_id":"42",
+          "tweet_delete_events":[{"status":{"id":"1850000000000000555","user_id":"321"},"timestamp_ms":"1795568000000"}],
+          "favorite_events":[{"id":"f1"},{"id":"f2"}],"follow_events":[{"type":"follow"}]}"#);
+        assert_eq!(
+            ev,
+            vec![
+                Event::Removed {
+                    platform: Platform::X,
+                    id: "1850000000000000555".into()
+                },
+                Event::Ignored(IgnoreReason::NotAMention),
+                Event::Ignored(IgnoreReason::NotAMention),
+                Event::Ignored(IgnoreReason::NotAMention),
+            ]
+        );
+    }
+
+    #[test]
+    fn nullable_counts_do_not_refuse_the_batch() {
+        // X documents these as nullable; a null must not cost the batch's other mentions.
+        let ev = run(r#"{"for_user_id":"42","tweet_create_events":[
+          {"id_str":"1","text":"@AcmeBank hi","favorite_count":0,"user":{"id_str":"9"}},
+          {"id_str":"2","text":"@AcmeBank help","favorite_count":null,"quote_count":null,
+           "reply_count":null,"retweet_count":null,"truncated":null,
+           "user":{"id_str":"8","followers_count":null,"verified":null}}]}"#);
+        assert!(
+            matches!(&ev[1], Event::Mention(m) if m.id == "2" && m.author.followers == Some(0))
+        );
+        let v2 = run(
+            r#"{"data":{"event_type":"post.mention.create","filter":{"user_id":"42"},
+            "payload":{"id":"5","text":"@AcmeBank hi","author_id":"7","public_metrics":{"like_count":null},"referenced_tweets":null},
+            "includes":{"users":[{"id":"7","verified":null,"public_metrics":{"followers_count":null}}]}}}"#,
+        );
+        assert!(matches!(&v2[0], Event::Mention(m) if m.id == "5"));
     }
 
     #[test]
