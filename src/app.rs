@@ -186,7 +186,8 @@ pub trait Store: Send + Sync {
     /// holds the right to send it until `received_at` + [`SEND_LEASE`].
     async fn insert_mention(&self, m: &StoredMention) -> Result<InsertOutcome, PortError>;
     /// Takes the right to send a stored, not yet queued mention until `now` + [`SEND_LEASE`]:
-    /// `false` if it is queued, not stored, or another delivery holds an unexpired right.
+    /// `false` if it is queued, removed, not stored, or another delivery holds an unexpired
+    /// right.
     async fn claim_send(&self, dedup_key: &str, now: OffsetDateTime) -> Result<bool, PortError>;
     /// Gives the right to send back after a failed send, so the platform's retry need not wait
     /// for the lease: only if it is still the one held until `held_until` (a slower delivery
@@ -202,7 +203,9 @@ pub trait Store: Send + Sync {
     /// human if the edit does (it never stops needing one); returns the stored state after the
     /// update, or `None` if it was never stored.
     async fn update_mention(&self, m: &StoredMention) -> Result<Option<FoundMention>, PortError>;
-    /// Marks a mention removed by its author.
+    /// Marks a mention removed by its author. A removal that comes before the mention (the
+    /// mention's delivery failed and is retried later) leaves a tombstone: the mention, when it
+    /// comes, is found removed ([`InsertOutcome::Exists`]) and is neither stored nor sent.
     async fn mark_removed(&self, dedup_key: &str, at: OffsetDateTime) -> Result<(), PortError>;
     /// Records that the brand answered an author.
     async fn record_brand_reply(&self, reply: &BrandReply) -> Result<(), PortError>;

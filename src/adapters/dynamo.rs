@@ -6,6 +6,7 @@
 //! | item | `pk` | `sk` | other attributes | `expires_at` (TTL) |
 //! |---|---|---|---|---|
 //! | mention | `MENTION#<platform>#<id>` | `MENTION` | `dedup_key`, `platform`, `author_id`, `item` (queue-item JSON), `needs_queue` (BOOL), `queued` (BOOL), `claim_until` (N, optional: who may send it, see `app::SEND_LEASE`), `priority`, `respond_by`, `received_at` (N), `removed_at` (N, optional), `queue_sk` | received + 30 days |
+//! | removal tombstone (a removal that came before its mention) | as a mention | `MENTION` | `dedup_key`, `removed_at` (N); no `item` | removed + 30 days |
 //! | queued mention | as above | as above | plus `gsi1pk` = `QUEUED`, `gsi1sk` = `<priority>#<respond_by UTC, seconds>#<dedup_key>` | as above |
 //! | author contact | `AUTHOR#<platform>#<author_id>` | `MENTION#<received_at, 20-digit unix>#<id>` | `mention_id`, `received_at` (N) | received + 2 days |
 //! | brand reply | `AUTHOR#<platform>#<author_id>` | `REPLY#<at, 20-digit unix>#<reply_id>` | `at` (N) | at + 2 days |
@@ -165,14 +166,21 @@ fn get_n(item: &HashMap<String, AttributeValue>, name: &str) -> Option<i64> {
         .and_then(|v| v.parse().ok())
 }
 
-/// A stored mention item as the app sees it; `None` if the item lacks its core attributes.
+/// A stored mention item as the app sees it; `None` if the item lacks its core attributes. A
+/// removal's tombstone (see `mark_removed`) has no item: removed, nothing to send.
 fn found(item: &HashMap<String, AttributeValue>) -> Option<FoundMention> {
+    let removed = item.contains_key("removed_at");
+    let item_json = match get_s(item, "item") {
+        Some(j) => j.to_owned(),
+        None if removed => String::new(),
+        None => return None,
+    };
     Some(FoundMention {
         dedup_key: get_s(item, "dedup_key")?.to_owned(),
-        item_json: get_s(item, "item")?.to_owned(),
+        item_json,
         needs_queue: get_bool(item, "needs_queue"),
         queued: get_bool(item, "queued"),
-        removed: item.contains_key("removed_at"),
+        removed,
     })
 }
 
@@ -259,18 +267,19 @@ impl DynamoStore {
         values: Vec<(&str, AttributeValue)>,
     ) -> Result<(), PortError> {
         // Never create a partial mention item for something we did not store.
-        self.update_if(op, pk, expression, "attribute_exists(pk)", values)
+        self.update_if(op, pk, expression, Some("attribute_exists(pk)"), values)
             .await
             .map(|_| ())
     }
 
-    /// Updates a mention item if `condition` holds: `false` when it does not.
+    /// Updates a mention item if `condition` holds (always, without one): `false` when it does
+    /// not.
     async fn update_if(
         &self,
         op: &str,
         pk: String,
         expression: &str,
-        condition: &str,
+        condition: Option<&str>,
         values: Vec<(&str, AttributeValue)>,
     ) -> Result<bool, PortError> {
         let mut req = self
@@ -279,7 +288,7 @@ impl DynamoStore {
             .table_name(&self.table)
             .set_key(Some(key(pk, MENTION_SK)))
             .update_expression(expression)
-            .condition_expression(condition);
+            .set_condition_expression(condition.map(str::to_owned));
         for (k, v) in values {
             req = req.expression_attribute_values(k, v);
         }
@@ -448,8 +457,10 @@ impl Store for DynamoStore {
             "UpdateItem (claim_send)",
             mention_pk_from_key(dedup_key)?,
             "SET claim_until = :until",
-            "attribute_exists(pk) AND queued = :f \
-             AND (attribute_not_exists(claim_until) OR claim_until <= :now)",
+            Some(
+                "attribute_exists(pk) AND queued = :f AND attribute_not_exists(removed_at) \
+                 AND (attribute_not_exists(claim_until) OR claim_until <= :now)",
+            ),
             vec![
                 (":f", AttributeValue::Bool(false)),
                 (":now", n(now.unix_timestamp())),
@@ -470,7 +481,7 @@ impl Store for DynamoStore {
             "UpdateItem (release_send)",
             mention_pk_from_key(dedup_key)?,
             "REMOVE claim_until",
-            "claim_until = :mine",
+            Some("claim_until = :mine"),
             vec![(":mine", n(held_until.unix_timestamp()))],
         )
         .await
@@ -523,14 +534,23 @@ impl Store for DynamoStore {
     }
 
     async fn mark_removed(&self, dedup_key: &str, at: OffsetDateTime) -> Result<(), PortError> {
-        // Leaving the sparse index is what hides it from `queued()`.
-        self.update_existing(
+        // Leaving the sparse index is what hides it from `queued()`. Not stored yet: the update
+        // leaves a tombstone (key, removed_at, expiry; no item), so the mention, if its delivery
+        // comes after all, is found removed and never sent.
+        self.update_if(
             "UpdateItem (mark_removed)",
             mention_pk_from_key(dedup_key)?,
-            "SET removed_at = :at REMOVE gsi1pk, gsi1sk",
-            vec![(":at", n(at.unix_timestamp()))],
+            "SET removed_at = :at, dedup_key = if_not_exists(dedup_key, :k), \
+             expires_at = if_not_exists(expires_at, :exp) REMOVE gsi1pk, gsi1sk",
+            None,
+            vec![
+                (":at", n(at.unix_timestamp())),
+                (":k", s(dedup_key)),
+                (":exp", n((at + MENTION_TTL).unix_timestamp())),
+            ],
         )
         .await
+        .map(|_| ())
     }
 
     async fn record_brand_reply(&self, r: &BrandReply) -> Result<(), PortError> {

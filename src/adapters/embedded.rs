@@ -247,7 +247,7 @@ impl Store for EmbeddedStore {
         self.with(move |c| {
             let n = c.execute(
                 "UPDATE mentions SET claim_until = ?3 WHERE dedup_key = ?1 AND queued = 0
-                 AND (claim_until IS NULL OR claim_until <= ?2)",
+                 AND removed_at IS NULL AND (claim_until IS NULL OR claim_until <= ?2)",
                 params![k, now, until],
             )?;
             Ok(n == 1)
@@ -296,10 +296,16 @@ impl Store for EmbeddedStore {
 
     async fn mark_removed(&self, dedup_key: &str, at: OffsetDateTime) -> Result<(), PortError> {
         let (k, at) = (dedup_key.to_owned(), at.unix_timestamp());
+        let platform = dedup_key.split_once(':').map_or("", |(p, _)| p).to_owned();
         self.with(move |c| {
+            // Not stored yet: a tombstone (no author, no item), so the mention, if its delivery
+            // comes after all, is found removed and never sent.
             c.execute(
-                "UPDATE mentions SET removed_at = ?2 WHERE dedup_key = ?1",
-                params![k, at],
+                "INSERT INTO mentions
+                 (dedup_key, platform, author_id, item_json, needs_queue, queued, priority, respond_by, received_at, removed_at)
+                 VALUES (?1, ?3, '', '', 0, 0, '', '', ?2, ?2)
+                 ON CONFLICT (dedup_key) DO UPDATE SET removed_at = excluded.removed_at",
+                params![k, at, platform],
             )
             .map(|_| ())
         })

@@ -246,12 +246,21 @@ async fn mark_removed_hides_from_queue(s: &dyn Store) {
         .unwrap()
         .expect("stored");
     assert!(edited.removed);
-    // Removing something never stored is a no-op, not a phantom mention.
+    // A removal that comes before its mention (the mention's delivery failed and is retried)
+    // leaves a tombstone: the mention is then found removed, not stored, listed or sendable.
     s.mark_removed("x:599", t).await.unwrap();
-    assert_eq!(
-        s.insert_mention(&p1("599", "a5", t)).await.unwrap(),
-        InsertOutcome::Inserted
+    let late = exists(s.insert_mention(&p1("599", "a9", t)).await.unwrap());
+    assert!(
+        late.removed && !late.queued && !late.needs_queue,
+        "{late:?}"
     );
+    assert!(!s.claim_send("x:599", t).await.unwrap());
+    let h = s
+        .author_history("x", "a9", t - Duration::hours(24))
+        .await
+        .unwrap();
+    assert!(h.mention_ids.is_empty(), "{h:?}");
+    assert_eq!(s.queued(10).await.unwrap().len(), 1);
 }
 
 async fn brand_reply_marks_author_answered(s: &dyn Store) {

@@ -99,6 +99,21 @@ async fn meta_page_comment_lifecycle_add_edit_remove() {
 }
 
 #[tokio::test]
+async fn removal_before_its_mention_keeps_it_off_the_queue() {
+    // The comment's delivery failed (a 503), the author deleted it, and the removal came
+    // through before the platform retried the comment: the retry must not put deleted words
+    // in front of an agent.
+    let rig = Rig::new();
+    let removed = post(&rig, "meta", "meta-page-feed-comment-removed.json").await;
+    assert_eq!(counts(&removed), (1, 0, 0, 0));
+    let late = post(&rig, "meta", "meta-page-feed-comment.json").await;
+    assert_eq!(counts(&late), (0, 0, 1, 0), "{late}");
+    assert_eq!(rig.rows("queue"), 0);
+    assert_eq!(rig.queued().await, 0);
+    assert!(rig.mention_json("facebook:5550001_7770001").is_none());
+}
+
+#[tokio::test]
 async fn meta_brand_reply_page_mention_and_messenger() {
     let rig = Rig::new();
     let r = post(&rig, "meta", "meta-page-feed-brand-reply.json").await;
