@@ -2,7 +2,9 @@
 //! ignored, where things route and how fast they must be answered.
 //!
 //! Every field has a default, so the product works with no file at all. A bad file fails the
-//! process at start with the TOML parser's message, which names the line and column.
+//! process at start with the TOML parser's message, which names the line and column, or, for a
+//! value the types allow but the product cannot use (a zero surge window, an empty department
+//! name), a message naming the field.
 
 use serde::Deserialize;
 
@@ -120,7 +122,43 @@ impl BrandRules {
         let mut rules: BrandRules =
             toml::from_str(text).map_err(|e| ConfigError::Brand(e.to_string()))?;
         rules.normalise();
+        rules.validate().map_err(ConfigError::Brand)?;
         Ok(rules)
+    }
+
+    /// Values the TOML types allow but the product cannot use: refused at start, naming the
+    /// field, rather than producing queue items that break their schema (`"window_minutes": 0`,
+    /// `"route": ""`) or that SQS refuses on every retry (an empty message attribute).
+    fn validate(&self) -> Result<(), String> {
+        if self.surge_window_minutes == 0 {
+            return Err("surge_window_minutes must be at least 1".into());
+        }
+        if self.surge_threshold == 0 {
+            return Err("surge_threshold must be at least 1".into());
+        }
+        for (i, d) in self.departments.iter().enumerate() {
+            let at = format!("departments[{i}]");
+            if d.name.trim().is_empty() || d.name.len() > 64 || d.name.chars().any(char::is_control)
+            {
+                return Err(format!(
+                    "{at}.name must be 1 to 64 characters, no control characters"
+                ));
+            }
+            if self.departments[..i].iter().any(|o| o.name == d.name) {
+                return Err(format!("{at}.name \"{}\" is listed twice", d.name));
+            }
+            if d.keywords.is_empty() || d.keywords.iter().any(String::is_empty) {
+                return Err(format!("{at}.keywords must be non-empty words or phrases"));
+            }
+        }
+        if let Some(i) = self
+            .extra_risk_terms
+            .iter()
+            .position(|t| t.phrase.trim().is_empty())
+        {
+            return Err(format!("extra_risk_terms[{i}].phrase is empty"));
+        }
+        Ok(())
     }
 
     /// Lowercases names and strips `@`, so lookups are cheap and case-insensitive.
@@ -233,6 +271,28 @@ flag = "legal_threat"
         assert_eq!(r.sla_minutes.p2, 60);
         assert_eq!(r.departments[0].keywords[0], "auto service");
         assert_eq!(r.queue_threshold, Priority::P3);
+    }
+
+    #[test]
+    fn unusable_values_are_refused_by_name() {
+        for (toml, field) in [
+            ("surge_window_minutes = 0", "surge_window_minutes"),
+            ("surge_threshold = 0", "surge_threshold"),
+            ("[[departments]]\nname = \"\"\nkeywords = [\"car\"]", "departments[0].name"),
+            (
+                "[[departments]]\nname = \"a\"\nkeywords = [\"x\"]\n[[departments]]\nname = \"a\"\nkeywords = [\"y\"]",
+                "departments[1].name",
+            ),
+            ("[[departments]]\nname = \"a\"\nkeywords = [\" \"]", "departments[0].keywords"),
+            ("[[departments]]\nname = \"a\"\nkeywords = []", "departments[0].keywords"),
+            (
+                "[[extra_risk_terms]]\nphrase = \"\"\nflag = \"legal_threat\"",
+                "extra_risk_terms[0].phrase",
+            ),
+        ] {
+            let err = BrandRules::from_toml(toml).unwrap_err().to_string();
+            assert!(err.contains(field), "{toml}: {err}");
+        }
     }
 
     #[test]
