@@ -12,8 +12,43 @@ use super::error::PayloadError;
 
 /// Longest id, handle or platform name we accept; anything longer is not a real platform value.
 const MAX_ID_LEN: usize = 256;
-/// Longest text we keep: far above any platform's post limit, so only abuse is cut.
+/// Longest text we keep: far above any platform's post limit, so only abuse (or a pasted
+/// article on the generic route) is cut, at a character boundary, never refused: refusing one
+/// mention would refuse its whole delivery, and the sender would retry it in vain.
 const MAX_TEXT_LEN: usize = 64 * 1024;
+
+/// Whether SQS can carry the character in a message body: it refuses U+FFFE and U+FFFF (and
+/// lone surrogates, which a Rust string cannot hold), and a mention it can never send would
+/// get a 503 on every retry of its delivery.
+fn sqs_can_carry(c: char) -> bool {
+    !matches!(c, '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// The text as stored and queued: control characters other than tab and line breaks become
+/// spaces (JSON writes each as six bytes, so 64 KiB of them would outgrow a DynamoDB item),
+/// characters SQS refuses become U+FFFD, and anything past [`MAX_TEXT_LEN`] is cut.
+fn clean_text(t: String) -> String {
+    let keep = |c: char| (!c.is_control() || matches!(c, '\t' | '\n' | '\r')) && sqs_can_carry(c);
+    let mut t = if t.chars().all(keep) {
+        t
+    } else {
+        t.chars()
+            .map(|c| match c {
+                c if keep(c) => c,
+                c if c.is_control() => ' ',
+                _ => '\u{FFFD}',
+            })
+            .collect()
+    };
+    if t.len() > MAX_TEXT_LEN {
+        let mut end = MAX_TEXT_LEN;
+        while !t.is_char_boundary(end) {
+            end -= 1;
+        }
+        t.truncate(end);
+    }
+    t
+}
 
 /// Schema tag carried by serialised mentions.
 pub const MENTION_SCHEMA: &str = "mention-triage/mention@1";
@@ -78,7 +113,10 @@ impl std::fmt::Display for Platform {
 
 /// Checks an identifier-like string: non-empty, bounded, no control characters.
 pub(crate) fn parse_id(s: &str, field: &'static str) -> Result<String, PayloadError> {
-    if s.is_empty() || s.len() > MAX_ID_LEN || s.chars().any(char::is_control) {
+    if s.is_empty()
+        || s.len() > MAX_ID_LEN
+        || s.chars().any(|c| c.is_control() || !sqs_can_carry(c))
+    {
         return Err(PayloadError::Invalid(field));
     }
     Ok(s.to_owned())
@@ -189,10 +227,7 @@ impl MentionParts {
                 .map(|s| parse_id(&s, f))
                 .transpose()
         };
-        let text = match self.text {
-            Some(t) if t.len() > MAX_TEXT_LEN => return Err(PayloadError::Invalid("text")),
-            other => other,
-        };
+        let text = self.text.map(clean_text);
         // Deadlines are computed from created_at; a year-9999 time would overflow them.
         let created_at = crate::core::normalise::plausible(self.created_at)
             .ok_or(PayloadError::Invalid("created_at"))?;
@@ -215,7 +250,13 @@ impl MentionParts {
             in_reply_to: opt_id(self.in_reply_to, "in_reply_to")?,
             lang: opt_id(self.lang, "lang")?,
             engagement: self.engagement,
-            url: self.url.filter(|u| u.len() <= 2048),
+            // A link with spaces, controls or characters SQS refuses is no link; dropped.
+            url: self.url.filter(|u| {
+                u.len() <= 2048
+                    && !u
+                        .chars()
+                        .any(|c| c.is_control() || c.is_whitespace() || !sqs_can_carry(c))
+            }),
             _sealed: Sealed,
         })
     }
@@ -375,6 +416,37 @@ mod tests {
                 PayloadError::Invalid("created_at")
             );
         }
+    }
+
+    #[test]
+    fn text_is_cleaned_and_cut_never_refused() {
+        let parse = |text: &str, url: &str| {
+            let json = serde_json::json!({"platform":"generic","id":"1","author":{"id":"2"},
+                "text": text, "url": url});
+            Mention::parse_json(&json.to_string(), now()).unwrap()
+        };
+        // SQS refuses U+FFFF; a control character would cost six bytes of JSON each.
+        let m = parse(
+            "my lawyer\u{1}will sue \u{FFFF}\tnow\n",
+            "https://e.x/\u{1}",
+        );
+        assert_eq!(
+            m.text.as_deref(),
+            Some("my lawyer will sue \u{FFFD}\tnow\n")
+        );
+        assert_eq!(m.url, None);
+        // A pasted article is cut at a character boundary, and the mention kept.
+        let long = format!("@AcmeBank my lawyer will sue you. {}", "é".repeat(40_000));
+        let m = parse(&long, "https://e.x/1");
+        let text = m.text.unwrap();
+        assert!(text.len() <= MAX_TEXT_LEN && text.len() > MAX_TEXT_LEN - 2);
+        assert!(text.starts_with("@AcmeBank my lawyer"));
+        assert_eq!(m.url.as_deref(), Some("https://e.x/1"));
+        assert!(Mention::parse_json(
+            r#"{"platform":"x","id":"1\uffff","author":{"id":"2"}}"#,
+            now()
+        )
+        .is_err());
     }
 
     #[test]
