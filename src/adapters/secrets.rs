@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use crate::config::SECRET_VARS;
 
-/// Fetches the secret and returns the known keys; unknown keys are ignored.
+/// Fetches the secret and returns the known keys; unknown keys are ignored, a known key that is
+/// not a string fails.
 pub async fn fetch(
     sdk: &aws_config::SdkConfig,
     secret_id: &str,
@@ -28,24 +29,36 @@ pub async fn fetch(
     parse(text)
 }
 
-/// Parses the secret's JSON (pure; unit-tested).
+/// Parses the secret's JSON (pure; unit-tested). A known key whose value is not a string
+/// (`["new","old"]` for a comma-separated list) fails, naming the key: skipping it would start
+/// the function with that platform's routes answering 404.
 pub fn parse(text: &str) -> anyhow::Result<HashMap<String, String>> {
     let v: HashMap<String, serde_json::Value> = serde_json::from_str(text)
         .map_err(|_| anyhow::anyhow!("TRIAGE_SECRETS_ID is not a JSON object"))?;
-    Ok(v.into_iter()
+    v.into_iter()
         .filter(|(k, _)| SECRET_VARS.contains(&k.as_str()))
-        .filter_map(|(k, v)| v.as_str().map(|s| (k, s.to_owned())))
-        .collect())
+        .map(|(k, v)| match v.as_str() {
+            Some(s) => Ok((k, s.to_owned())),
+            None => Err(anyhow::anyhow!(
+                "TRIAGE_SECRETS_ID: {k} must be a string (a list is comma-separated: \"new,old\")"
+            )),
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn keeps_known_string_keys() {
-        let m = super::parse(r#"{"X_CONSUMER_SECRETS":"a,b","OTHER":"x","META_APP_SECRETS":1}"#)
-            .unwrap();
+        let m = super::parse(r#"{"X_CONSUMER_SECRETS":"a,b","OTHER":["x"]}"#).unwrap();
         assert_eq!(m.len(), 1);
         assert_eq!(m["X_CONSUMER_SECRETS"], "a,b");
         assert!(super::parse("[]").is_err());
+        let err = super::parse(r#"{"X_CONSUMER_SECRETS":["s3cr3t-a","s3cr3t-b"]}"#).unwrap_err();
+        assert!(err.to_string().contains("X_CONSUMER_SECRETS"), "{err}");
+        assert!(
+            !err.to_string().contains("s3cr3t"),
+            "no value echoed: {err}"
+        );
     }
 }
