@@ -43,7 +43,9 @@ use async_trait::async_trait;
 use aws_sdk_dynamodb::error::{DisplayErrorContext, SdkError};
 use aws_sdk_dynamodb::operation::transact_write_items::TransactWriteItemsError;
 use aws_sdk_dynamodb::operation::update_item::UpdateItemError;
-use aws_sdk_dynamodb::types::{AttributeValue, Put, ReturnValue, TransactWriteItem, Update};
+use aws_sdk_dynamodb::types::{
+    AttributeValue, KeysAndAttributes, Put, ReturnValue, TransactWriteItem, Update,
+};
 use time::OffsetDateTime;
 
 use crate::app::{
@@ -338,6 +340,58 @@ impl Store for DynamoStore {
             .and_then(|i| get_n(i, "count"))
             .unwrap_or(0)
             .max(0) as u64)
+    }
+
+    async fn find_mentions(&self, keys: &[String]) -> Result<Vec<FoundMention>, PortError> {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        let mut out = Vec::new();
+        // BatchGetItem takes at most 100 keys, and may return some unprocessed under load.
+        for chunk in keys.chunks(100) {
+            let mut pending = chunk
+                .iter()
+                .map(|k| Ok(key(mention_pk_from_key(k)?, MENTION_SK)))
+                .collect::<Result<Vec<_>, PortError>>()?;
+            for attempt in 0..5u32 {
+                let request = KeysAndAttributes::builder()
+                    .set_keys(Some(std::mem::take(&mut pending)))
+                    .consistent_read(true)
+                    .build()
+                    .map_err(build_err)?;
+                let resp = self
+                    .client
+                    .batch_get_item()
+                    .request_items(&self.table, request)
+                    .send()
+                    .await
+                    .map_err(|e| sdk_err("BatchGetItem", e))?;
+                let items = resp
+                    .responses
+                    .and_then(|mut r| r.remove(&self.table))
+                    .unwrap_or_default();
+                // An expired item still present (TTL is lazy) is gone, as for the insert.
+                out.extend(
+                    items
+                        .iter()
+                        .filter(|i| get_n(i, "expires_at").is_none_or(|e| e > now))
+                        .filter_map(found),
+                );
+                pending = resp
+                    .unprocessed_keys
+                    .and_then(|mut u| u.remove(&self.table))
+                    .map(|k| k.keys)
+                    .unwrap_or_default();
+                if pending.is_empty() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20 << attempt)).await;
+            }
+            if !pending.is_empty() {
+                return Err(PortError::Store(
+                    "BatchGetItem left keys unprocessed; retry".into(),
+                ));
+            }
+        }
+        Ok(out)
     }
 
     async fn insert_mention(&self, m: &StoredMention) -> Result<InsertOutcome, PortError> {

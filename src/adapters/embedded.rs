@@ -189,6 +189,20 @@ impl Store for EmbeddedStore {
         .await
     }
 
+    async fn find_mentions(&self, keys: &[String]) -> Result<Vec<FoundMention>, PortError> {
+        let keys = keys.to_vec();
+        self.with(move |c| {
+            let tx = c.transaction()?;
+            let mut out = Vec::new();
+            for k in &keys {
+                out.extend(found(&tx, k)?);
+            }
+            tx.commit()?;
+            Ok(out)
+        })
+        .await
+    }
+
     async fn insert_mention(&self, m: &StoredMention) -> Result<InsertOutcome, PortError> {
         let m = m.clone();
         self.with(move |c| {

@@ -263,6 +263,36 @@ async fn mark_removed_hides_from_queue(s: &dyn Store) {
     assert_eq!(s.queued(10).await.unwrap().len(), 1);
 }
 
+async fn find_mentions_reports_stored_and_removed(s: &dyn Store) {
+    let t = now();
+    s.insert_mention(&p1("700", "a7", t)).await.unwrap();
+    s.mark_queued("x:700").await.unwrap();
+    s.insert_mention(&p2("702", "a7", t)).await.unwrap();
+    s.mark_removed("x:701", t).await.unwrap();
+    let keys: Vec<String> = (700..=703).map(|i| format!("x:{i}")).collect();
+    let mut got = s.find_mentions(&keys).await.unwrap();
+    got.sort_by(|a, b| a.dedup_key.cmp(&b.dedup_key));
+    let state: Vec<(&str, bool, bool, bool)> = got
+        .iter()
+        .map(|f| (f.dedup_key.as_str(), f.needs_queue, f.queued, f.removed))
+        .collect();
+    assert_eq!(
+        state,
+        [
+            ("x:700", true, true, false),
+            ("x:701", false, false, true),
+            ("x:702", true, false, false)
+        ]
+    );
+    assert!(got[0].item_json.contains("\"dedup_key\":\"x:700\""));
+    // More keys than one batch read takes (100 on DynamoDB).
+    let many: Vec<String> = (0..250)
+        .map(|i| format!("x:9{i:03}"))
+        .chain(["x:700".to_owned()])
+        .collect();
+    assert_eq!(s.find_mentions(&many).await.unwrap().len(), 1);
+}
+
 async fn brand_reply_marks_author_answered(s: &dyn Store) {
     let t = now();
     s.insert_mention(&p1("600", "a6", t)).await.unwrap();
@@ -441,6 +471,7 @@ macro_rules! contract {
                 edit_into_high_risk_needs_queue,
                 send_right_is_exclusive,
                 mark_removed_hides_from_queue,
+                find_mentions_reports_stored_and_removed,
                 brand_reply_marks_author_answered,
                 author_history_window_and_order,
                 surge_counts_only_new_inserts,

@@ -65,6 +65,9 @@ impl Store for Counting {
     async fn surge_count(&self, topic: &str, bucket: i64) -> Result<u64, PortError> {
         self.inner.surge_count(topic, bucket).await
     }
+    async fn find_mentions(&self, keys: &[String]) -> Result<Vec<FoundMention>, PortError> {
+        self.inner.find_mentions(keys).await
+    }
     async fn insert_mention(&self, m: &StoredMention) -> Result<InsertOutcome, PortError> {
         self.bump();
         self.inner.insert_mention(m).await

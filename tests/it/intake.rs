@@ -99,6 +99,27 @@ async fn meta_page_comment_lifecycle_add_edit_remove() {
 }
 
 #[tokio::test]
+async fn a_redelivered_batch_is_recognised_without_writing() {
+    // A retried delivery is read once up front: what is stored is a duplicate at the cost of
+    // that read, with no triage and no failed insert, so a large batch that timed out gets
+    // further on each retry.
+    let rig = Rig::new();
+    let first = post(&rig, "x", "x-batch.json").await;
+    let (accepted, queued, duplicates, _) = counts(&first);
+    assert!(accepted >= 2, "{first}");
+    let writes = rig.writes();
+    let again = post(&rig, "x", "x-batch.json").await;
+    assert_eq!(
+        counts(&again),
+        (0, 0, accepted, counts(&first).3),
+        "{again}"
+    );
+    assert_eq!(duplicates, 0);
+    assert_eq!(rig.writes(), writes, "a redelivery writes nothing");
+    assert_eq!(rig.rows("queue") as u64, queued);
+}
+
+#[tokio::test]
 async fn removal_before_its_mention_keeps_it_off_the_queue() {
     // The comment's delivery failed (a 503), the author deleted it, and the removal came
     // through before the platform retried the comment: the retry must not put deleted words
@@ -600,6 +621,9 @@ async fn an_edit_racing_its_original_still_applies_and_queues() {
         }
         async fn surge_count(&self, topic: &str, bucket: i64) -> Result<u64, PortError> {
             self.inner.surge_count(topic, bucket).await
+        }
+        async fn find_mentions(&self, keys: &[String]) -> Result<Vec<FoundMention>, PortError> {
+            self.inner.find_mentions(keys).await
         }
         async fn insert_mention(&self, m: &StoredMention) -> Result<InsertOutcome, PortError> {
             self.inner.insert_mention(m).await
