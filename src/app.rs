@@ -279,7 +279,13 @@ impl App {
         let keys: std::collections::BTreeSet<String> = events
             .iter()
             .filter_map(|ev| match ev {
-                Event::Mention(m) => Some(m.dedup_key()),
+                Event::Mention(m)
+                    if !self
+                        .rules
+                        .is_blocked(&m.author.id, m.author.handle.as_deref()) =>
+                {
+                    Some(m.dedup_key())
+                }
                 _ => None,
             })
             .collect();

@@ -351,7 +351,7 @@ impl Store for DynamoStore {
                 .iter()
                 .map(|k| Ok(key(mention_pk_from_key(k)?, MENTION_SK)))
                 .collect::<Result<Vec<_>, PortError>>()?;
-            for attempt in 0..5u32 {
+            for attempt in 1..=5u32 {
                 let request = KeysAndAttributes::builder()
                     .set_keys(Some(std::mem::take(&mut pending)))
                     .consistent_read(true)
@@ -380,10 +380,10 @@ impl Store for DynamoStore {
                     .and_then(|mut u| u.remove(&self.table))
                     .map(|k| k.keys)
                     .unwrap_or_default();
-                if pending.is_empty() {
+                if pending.is_empty() || attempt == 5 {
                     break;
                 }
-                tokio::time::sleep(std::time::Duration::from_millis(20 << attempt)).await;
+                tokio::time::sleep(std::time::Duration::from_millis(10 << attempt)).await;
             }
             if !pending.is_empty() {
                 return Err(PortError::Store(
