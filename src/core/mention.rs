@@ -130,6 +130,10 @@ pub struct Author {
     /// The public handle, without `@`, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub handle: Option<String>,
+    /// The display name the platform shows ("José Pérez"), when it sends one: what an agent
+    /// greets the author by. Never used for triage.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
     /// Follower count when the platform sends it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub followers: Option<u64>,
@@ -208,6 +212,7 @@ pub(crate) struct MentionParts {
     pub text: Option<String>,
     pub author_id: String,
     pub handle: Option<String>,
+    pub name: Option<String>,
     pub followers: Option<u64>,
     pub verified: bool,
     pub visibility: Visibility,
@@ -241,6 +246,13 @@ impl MentionParts {
                     self.handle.map(|h| h.trim_start_matches('@').to_owned()),
                     "author.handle",
                 )?,
+                // A name is shown, never parsed: one that is empty, overlong or holds
+                // characters SQS refuses is dropped, not a reason to refuse the mention.
+                name: self.name.map(|n| n.trim().to_owned()).filter(|n| {
+                    !n.is_empty()
+                        && n.len() <= MAX_ID_LEN
+                        && !n.chars().any(|c| c.is_control() || !sqs_can_carry(c))
+                }),
                 followers: self.followers,
                 verified: self.verified,
             },
@@ -283,6 +295,7 @@ struct MentionWire {
 struct AuthorWire {
     id: Option<IdValue>,
     handle: Option<String>,
+    name: Option<String>,
     followers: Option<u64>,
     #[serde(default)]
     verified: bool,
@@ -336,6 +349,7 @@ impl Mention {
             text: w.text,
             author_id,
             handle: author.handle,
+            name: author.name,
             followers: author.followers,
             verified: author.verified,
             visibility: w.visibility.unwrap_or(Visibility::Public),
@@ -416,6 +430,23 @@ mod tests {
                 PayloadError::Invalid("created_at")
             );
         }
+    }
+
+    #[test]
+    fn display_names_are_kept_or_dropped_never_refused() {
+        let name_of = |name: &str| {
+            let json = serde_json::json!({"platform":"generic","id":"1",
+                "author":{"id":"2","name": name}});
+            Mention::parse_json(&json.to_string(), now())
+                .unwrap()
+                .author
+                .name
+        };
+        assert_eq!(name_of(" José Pérez ").as_deref(), Some("José Pérez"));
+        for bad in ["", "  ", "a\u{0}b", "x\u{FFFF}"] {
+            assert_eq!(name_of(bad), None, "{bad:?}");
+        }
+        assert_eq!(name_of(&"n".repeat(300)), None);
     }
 
     #[test]

@@ -60,6 +60,8 @@ async fn meta_page_comment_lifecycle_add_edit_remove() {
     let item = rig.mention_json(key).expect("stored");
     assert_eq!(item["mention"]["platform"], "facebook");
     assert_eq!(item["mention"]["author"]["id"], "6100000000000001");
+    // What the agent greets the author by.
+    assert_eq!(item["mention"]["author"]["name"], "José Pérez");
     // Meta's \u escapes were decoded by parsing, not by touching the signed bytes.
     assert!(item["mention"]["text"]
         .as_str()

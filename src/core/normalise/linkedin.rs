@@ -123,6 +123,7 @@ fn notification(n: &Value, brand: &BrandRules, now: OffsetDateTime) -> Result<Ev
         text: deco.and_then(decorated_text),
         id,
         handle: None,
+        name: None,
         followers: None,
         verified: false,
         visibility: Visibility::Public,

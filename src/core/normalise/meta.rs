@@ -202,6 +202,7 @@ fn public_parts(
         id,
         text,
         handle: None,
+        name: None,
         followers: None,
         verified: false,
         visibility: Visibility::Public,
@@ -244,6 +245,7 @@ fn page_feed(ctx: &Ctx<'_>, value: &Value) -> Result<Event, PayloadError> {
     }
     let created = unix_auto(value.get("created_time")).unwrap_or(ctx.time);
     let mut parts = public_parts(ctx, id, author_id, text(value, "message"), created);
+    parts.name = value.get("from").and_then(|f| text(f, "name"));
     parts.conversation_id = id_str(value.get("post_id"));
     if is_comment {
         parts.in_reply_to = id_str(value.get("parent_id"));
@@ -292,6 +294,7 @@ fn page_mention(ctx: &Ctx<'_>, value: &Value) -> Result<Event, PayloadError> {
     }
     let created = unix_auto(value.get("created_time")).unwrap_or(ctx.time);
     let mut parts = public_parts(ctx, id, author_id, text(value, "message"), created);
+    parts.name = text(value, "sender_name");
     parts.conversation_id = id_str(value.get("post_id"));
     if item == "comment" {
         parts.in_reply_to = id_str(value.get("post_id"));
@@ -387,8 +390,16 @@ fn whatsapp(ctx: &Ctx<'_>, value: &Value, out: &mut Vec<Event>) -> Result<(), Pa
     let Value::Object(value) = value else {
         return Err(PayloadError::Invalid("changes.value"));
     };
+    // The sender's profile name comes beside the messages, keyed by their WhatsApp id.
+    let contacts = array(value, "contacts").unwrap_or_default();
     for msg in array(value, "messages")? {
-        out.push(whatsapp_message(ctx, msg)?);
+        let from = id_str(msg.get("from"));
+        let name = contacts
+            .iter()
+            .find(|c| from.is_some() && id_str(c.get("wa_id")) == from)
+            .and_then(|c| c.get("profile"))
+            .and_then(|p| text(p, "name"));
+        out.push(whatsapp_message(ctx, msg, name)?);
         check_count(out.len())?;
     }
     for _ in array(value, "statuses")? {
@@ -399,7 +410,11 @@ fn whatsapp(ctx: &Ctx<'_>, value: &Value, out: &mut Vec<Event>) -> Result<(), Pa
     Ok(())
 }
 
-fn whatsapp_message(ctx: &Ctx<'_>, msg: &Value) -> Result<Event, PayloadError> {
+fn whatsapp_message(
+    ctx: &Ctx<'_>,
+    msg: &Value,
+    name: Option<String>,
+) -> Result<Event, PayloadError> {
     if !msg.is_object() {
         return Err(PayloadError::Invalid("messages"));
     }
@@ -423,6 +438,7 @@ fn whatsapp_message(ctx: &Ctx<'_>, msg: &Value) -> Result<Event, PayloadError> {
         });
     let at = unix_secs(msg.get("timestamp")).unwrap_or(ctx.time);
     let mut parts = public_parts(ctx, id, Some(from), body, at);
+    parts.name = name;
     parts.visibility = Visibility::Private;
     parts.in_reply_to = msg.get("context").and_then(|c| id_str(c.get("id")));
     Ok(Event::Mention(parts.build()?))
@@ -470,6 +486,7 @@ mod tests {
         assert_eq!(m.platform.as_str(), "facebook");
         assert_eq!(m.id, "5_1");
         assert_eq!(m.text.as_deref(), Some("My card was charged twice ä"));
+        assert_eq!(m.author.name.as_deref(), Some("Jane"));
         assert_eq!(m.in_reply_to.as_deref(), Some("111_5"));
         assert!(matches!(&ev[1], Event::Edited(m) if m.text.as_deref() == Some("edited text")));
         assert!(matches!(&ev[2], Event::Removed { id, .. } if id == "5_1"));
@@ -512,6 +529,7 @@ mod tests {
             (m.platform.as_str(), m.visibility),
             ("whatsapp", Visibility::Private)
         );
+        assert_eq!(m.author.name.as_deref(), Some("Kim"));
         assert_eq!(m.created_at.unix_timestamp(), 1763632800);
         assert_eq!(mention(&ev[1]).text.as_deref(), Some("see this"));
         assert_eq!(ev[2], Event::Ignored(IgnoreReason::Receipt));

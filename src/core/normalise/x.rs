@@ -93,6 +93,7 @@ struct DmData {
 #[derive(Debug, Deserialize)]
 struct DmUser {
     screen_name: Option<String>,
+    name: Option<String>,
     followers_count: Option<u64>,
     #[serde(default, deserialize_with = "nullable")]
     verified: bool,
@@ -145,6 +146,7 @@ struct ExtendedTweet {
 struct V1User {
     id_str: String,
     screen_name: Option<String>,
+    name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     followers_count: u64,
     #[serde(default, deserialize_with = "nullable")]
@@ -224,6 +226,7 @@ struct V2Includes {
 struct V2User {
     id: String,
     username: Option<String>,
+    name: Option<String>,
     #[serde(default, deserialize_with = "nullable")]
     verified: bool,
     public_metrics: Option<V2UserMetrics>,
@@ -364,6 +367,7 @@ fn from_v1(
         text,
         author_id: t.user.id_str,
         handle: t.user.screen_name,
+        name: t.user.name,
         followers: Some(t.user.followers_count),
         verified: t.user.verified,
         visibility: Visibility::Public,
@@ -424,6 +428,7 @@ fn from_dm(
         text: mc.message_data.and_then(|d| d.text),
         author_id: mc.sender_id,
         handle,
+        name: sender.and_then(|u| u.name.clone()),
         followers: sender.and_then(|u| u.followers_count),
         verified: sender.is_some_and(|u| u.verified),
         visibility: Visibility::Private,
@@ -485,6 +490,7 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
         text: post.text,
         author_id: post.author_id,
         handle,
+        name: author.as_ref().and_then(|a| a.name.clone()),
         followers: author
             .as_ref()
             .and_then(|a| a.public_metrics.as_ref().map(|p| p.followers_count)),
@@ -525,7 +531,7 @@ mod tests {
     const AAA: &str = r#"{"for_user_id":"42","tweet_create_events":[
       {"id_str":"1850000000000000001","text":"@AcmeBank my card was charged twice","timestamp_ms":"1763632800000",
        "created_at":"Thu Nov 20 10:00:00 +0000 2025","lang":"en",
-       "user":{"id_str":"123","screen_name":"jane","followers_count":120,"verified":false}},
+       "user":{"id_str":"123","screen_name":"jane","name":"Jane Doe","followers_count":120,"verified":false}},
       {"id_str":"1850000000000000002","text":"@jane so sorry, DM us","in_reply_to_user_id_str":"123",
        "user":{"id_str":"42","screen_name":"AcmeBank"}},
       {"id_str":"1850000000000000003","text":"RT @x: hi","retweeted_status":{},
@@ -539,6 +545,7 @@ mod tests {
         };
         assert_eq!(m.id, "1850000000000000001");
         assert_eq!(m.author.handle.as_deref(), Some("jane"));
+        assert_eq!(m.author.name.as_deref(), Some("Jane Doe"));
         assert_eq!(m.created_at, time::macros::datetime!(2025-11-20 10:00 UTC));
         assert!(matches!(&ev[1], Event::BrandReply(r) if r.to_author_id == "123"));
         assert_eq!(ev[2], Event::Ignored(IgnoreReason::Repost));
