@@ -4,8 +4,9 @@
 //! code runs on DynamoDB + SQS (Lambda) and on the embedded SQLite file (`triage serve`).
 //!
 //! Durability rule: `process` returns `Ok` only once every mention is stored and every mention
-//! that needs a human is on the queue. A redelivery finds the stored mention (conditional insert
-//! keyed on `<platform>:<id>`), counts it as a duplicate, and queues it only if the first
+//! that needs a human is on the queue. A redelivery finds the stored mention (one read of the
+//! delivery's keys up front, [`Store::find_mentions`], or the conditional insert keyed on
+//! `<platform>:<id>` when it raced), counts it as a duplicate, and queues it only if the first
 //! delivery stored it but failed before queueing.
 //!
 //! Only one delivery at a time may send a mention: the insert gives the first delivery the right
@@ -311,11 +312,15 @@ impl App {
                     out.ignored += 1;
                 }
                 Event::Mention(m) => {
-                    // Taken out, so a second copy in this delivery reads the state afresh.
+                    // Taken out, so a second copy in this delivery reads the state afresh. Only
+                    // a final state is trusted from the up-front read (nothing to send, queued
+                    // or removed: none of these ever reverts); a pending send is read again
+                    // through the insert, since this delivery or another may have sent it since.
                     if let Some(found) = known.remove(&m.dedup_key()) {
-                        out.duplicates += 1;
-                        self.queue_if_pending(&found, now, &mut out).await?;
-                        continue;
+                        if !found.needs_queue || found.queued || found.removed {
+                            out.duplicates += 1;
+                            continue;
+                        }
                     }
                     let stored = self.prepare(m, now).await?;
                     self.store_and_queue(stored, &mut out).await?;

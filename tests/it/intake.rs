@@ -694,3 +694,69 @@ async fn an_edit_racing_its_original_still_applies_and_queues() {
         "the edited text is what is queued"
     );
 }
+
+/// The up-front read of a delivery's keys must not answer for a send that happened since: the
+/// same delivery may remove, or (by an edit) queue, a mention that read as waiting to be sent,
+/// and a later copy of it in the delivery is then a duplicate, not a 503.
+#[tokio::test]
+async fn a_pending_send_is_read_again_not_trusted_from_the_upfront_read() {
+    use std::sync::Arc;
+
+    use mention_triage::adapters::embedded::EmbeddedStore;
+    use mention_triage::app::{App, InsertOutcome, Queue, Store, SEND_LEASE};
+    use mention_triage::core::brand::BrandRules;
+    use mention_triage::core::mention::{Mention, Platform};
+    use mention_triage::core::normalise::Event;
+    use time::OffsetDateTime;
+
+    use crate::support::fixtures::{mention_json, stored, HIGH_RISK_TEXT};
+
+    let t = OffsetDateTime::from_unix_timestamp(NOW).expect("time");
+    for (id, first) in [("900", "removed"), ("901", "edited")] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store = EmbeddedStore::open(dir.path()).expect("store");
+        // Stored and needing a human, but its send failed and gave the right back.
+        let m = stored(
+            &mention_json(id, "a90", HIGH_RISK_TEXT, 10, t),
+            t,
+            "legal_threat",
+            1,
+        );
+        assert!(m.needs_queue);
+        assert_eq!(
+            store.insert_mention(&m).await.expect("insert"),
+            InsertOutcome::Inserted
+        );
+        let key = format!("x:{id}");
+        store
+            .release_send(&key, t + SEND_LEASE)
+            .await
+            .expect("release");
+        let queue: Arc<dyn Queue> = Arc::new(store.clone());
+        let app = App::new(
+            Arc::new(store.clone()),
+            queue,
+            Arc::new(BrandRules::default()),
+        );
+        let mention =
+            || Mention::parse_json(&mention_json(id, "a90", HIGH_RISK_TEXT, 10, t), t).expect("m");
+        let before = match first {
+            "removed" => Event::Removed {
+                platform: Platform::X,
+                id: id.to_owned(),
+            },
+            _ => Event::Edited(mention()),
+        };
+        let out = app
+            .process(vec![before, Event::Mention(mention())], t)
+            .await
+            .unwrap_or_else(|e| panic!("{first} then the mention: {e}"));
+        assert_eq!(out.duplicates, 1, "{first}");
+        let sent = usize::from(first == "edited");
+        assert_eq!(
+            store.queued(10).await.expect("queued").len(),
+            sent,
+            "{first}"
+        );
+    }
+}
