@@ -295,7 +295,9 @@ struct MentionWire {
 struct AuthorWire {
     id: Option<IdValue>,
     handle: Option<String>,
-    name: Option<String>,
+    /// Any JSON: a name is shown, never required, so one that is not a string is dropped
+    /// rather than refusing the mention.
+    name: Option<serde_json::Value>,
     followers: Option<u64>,
     #[serde(default)]
     verified: bool,
@@ -349,7 +351,10 @@ impl Mention {
             text: w.text,
             author_id,
             handle: author.handle,
-            name: author.name,
+            name: match author.name {
+                Some(serde_json::Value::String(n)) => Some(n),
+                _ => None,
+            },
             followers: author.followers,
             verified: author.verified,
             visibility: w.visibility.unwrap_or(Visibility::Public),
@@ -447,6 +452,8 @@ mod tests {
             assert_eq!(name_of(bad), None, "{bad:?}");
         }
         assert_eq!(name_of(&"n".repeat(300)), None);
+        let json = r#"{"platform":"generic","id":"1","author":{"id":"2","name":{"first":"Jane"}}}"#;
+        assert_eq!(Mention::parse_json(json, now()).unwrap().author.name, None);
     }
 
     #[test]
