@@ -15,9 +15,10 @@ pub fn normalise(body: &VerifiedBody<'_>, now: OffsetDateTime) -> Result<Vec<Eve
     let serde_json::Value::Object(mut obj) = v else {
         return Err(PayloadError::Malformed);
     };
-    // A batch is `{"mentions": [...]}` and nothing of a mention beside it. A mention may carry
-    // a `mentions` field of its own (the @handles it names, say): unknown fields are ignored.
-    let batch = !obj.contains_key("platform") && !obj.contains_key("id");
+    // A batch is `{"mentions": [...]}`, perhaps with fields of the sender's own (an event id).
+    // A mention, which always has an author, may carry a `mentions` field of its own (the
+    // @handles it names, say): unknown fields are ignored.
+    let batch = !obj.contains_key("author");
     let items = match obj.remove("mentions") {
         Some(serde_json::Value::Array(items)) if batch => items,
         Some(_) if batch => return Err(PayloadError::Invalid("mentions")),
@@ -70,6 +71,17 @@ mod tests {
                 "{ev:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_batch_may_carry_an_event_id() {
+        let ev =
+            run(r#"{"id":"evt_1","mentions":[{"platform":"x","id":"1","author":{"id":"a"}}]}"#)
+                .unwrap();
+        assert!(
+            matches!(ev.as_slice(), [Event::Mention(m)] if m.id == "1"),
+            "{ev:?}"
+        );
     }
 
     #[test]
