@@ -37,6 +37,8 @@ pub fn parse(text: &str) -> anyhow::Result<HashMap<String, String>> {
         .map_err(|_| anyhow::anyhow!("TRIAGE_SECRETS_ID is not a JSON object"))?;
     v.into_iter()
         .filter(|(k, _)| SECRET_VARS.contains(&k.as_str()))
+        // `null` is as good as absent (that platform's routes answer 404, as documented).
+        .filter(|(_, v)| !v.is_null())
         .map(|(k, v)| match v.as_str() {
             Some(s) => Ok((k, s.to_owned())),
             None => Err(anyhow::anyhow!(
@@ -50,7 +52,9 @@ pub fn parse(text: &str) -> anyhow::Result<HashMap<String, String>> {
 mod tests {
     #[test]
     fn keeps_known_string_keys() {
-        let m = super::parse(r#"{"X_CONSUMER_SECRETS":"a,b","OTHER":["x"]}"#).unwrap();
+        let m =
+            super::parse(r#"{"X_CONSUMER_SECRETS":"a,b","OTHER":["x"],"META_APP_SECRETS":null}"#)
+                .unwrap();
         assert_eq!(m.len(), 1);
         assert_eq!(m["X_CONSUMER_SECRETS"], "a,b");
         assert!(super::parse("[]").is_err());
