@@ -27,7 +27,7 @@ use super::{
 };
 use crate::core::brand::BrandRules;
 use crate::core::error::PayloadError;
-use crate::core::mention::{Engagement, MentionParts, Platform, Visibility};
+use crate::core::mention::{parse_id, Engagement, MentionParts, Platform, Visibility};
 use crate::core::verify::VerifiedBody;
 
 /// Account Activity envelope.
@@ -265,7 +265,7 @@ pub fn normalise(
             .into_iter()
             .flatten()
             .filter(|(k, _)| k.ends_with("_events") && !AAA_READ.contains(&k.as_str()))
-            .map(|(_, e)| e.as_array().map_or(1, Vec::len))
+            .filter_map(|(_, e)| e.as_array().map(Vec::len))
             .sum();
         let env: AaaEnvelope = serde_json::from_value(v).map_err(|_| PayloadError::Malformed)?;
         check_count(
@@ -285,10 +285,12 @@ pub fn normalise(
             out.push(from_dm(dm, brand_id.as_deref(), &users, brand, now)?);
         }
         // A deleted post leaves the queue and the stored state like a removed comment does.
-        out.extend(env.tweet_delete_events.into_iter().map(|d| Event::Removed {
-            platform: Platform::X,
-            id: d.status.id,
-        }));
+        for d in env.tweet_delete_events {
+            out.push(Event::Removed {
+                platform: Platform::X,
+                id: parse_id(&d.status.id, "status.id")?,
+            });
+        }
         out.extend((0..other).map(|_| Event::Ignored(IgnoreReason::NotAMention)));
         out
     };
@@ -555,7 +557,8 @@ mod tests {
     fn account_activity_deletions_and_other_events() {
         let ev = run(r#"{"for_user_id":"42",
           "tweet_delete_events":[{"status":{"id":"1850000000000000555","user_id":"321"},"timestamp_ms":"1795568000000"}],
-          "favorite_events":[{"id":"f1"},{"id":"f2"}],"follow_events":[{"type":"follow"}]}"#);
+          "favorite_events":[{"id":"f1"},{"id":"f2"}],"follow_events":[{"type":"follow"}],
+          "block_events":null}"#);
         assert_eq!(
             ev,
             vec![
