@@ -21,9 +21,13 @@
 //!   race) is a store error, so the platform retries and the retry sees a duplicate.
 //! - author history: one `Query` per kind (contacts, replies) on the author's partition, bounded
 //!   below by the window start in the sort key (zero-padded seconds sort as time does).
-//! - edits, removals, "now queued", "I send it": one conditional `UpdateItem`
-//!   (`attribute_exists(pk)`), so they never create a partial mention for something that was not
-//!   stored; taking the right to send also needs `queued = false` and no unexpired `claim_until`.
+//! - a delivery's redeliveries: one strongly consistent `BatchGetItem` of its mention keys (100
+//!   a time, unprocessed keys retried), before any triage.
+//! - edits, "now queued", "I send it": one conditional `UpdateItem` (`attribute_exists(pk)`), so
+//!   they never create a partial mention for something that was not stored; taking the right to
+//!   send also needs `queued = false`, no `removed_at` and no unexpired `claim_until`.
+//! - removals: one unconditional `UpdateItem`; on a key never stored it leaves a tombstone
+//!   (`dedup_key`, `removed_at`, `expires_at`; no `item`) that a late mention then meets.
 //! - the human queue (`triage queue`): one `Query` on the sparse GSI `queued`. Only queued, not
 //!   removed mentions carry `gsi1pk`, so the index holds exactly the queue; its sort key makes
 //!   ascending order mean P1 before P2, then earliest deadline first. Listing never touches SQS.
