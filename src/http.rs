@@ -236,11 +236,17 @@ impl Service {
         let path = req.path.trim_end_matches('/');
         match (path, req.method) {
             // HEAD too: uptime monitors often probe with it, and HTTP requires it wherever GET
-            // works (the servers in front drop the body).
-            ("/health", "GET" | "HEAD") => Ok(Response::json(
-                200,
-                json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")}),
-            )),
+            // works. Its answer has no body, whichever shell sends it.
+            ("/health", m @ ("GET" | "HEAD")) => {
+                let mut r = Response::json(
+                    200,
+                    json!({"status": "ok", "version": env!("CARGO_PKG_VERSION")}),
+                );
+                if m == "HEAD" {
+                    r.body.clear();
+                }
+                Ok(r)
+            }
             ("/health", _) => Err(ApiError::MethodNotAllowed("GET, HEAD")),
             ("/webhooks/x", m) => {
                 let secrets = self.secrets.x.as_ref().ok_or(ApiError::NotFound)?;

@@ -1315,3 +1315,24 @@ async fn lambda_comma_joined_signature_headers_fail_closed() {
     .await;
     assert_eq!(ok.status_code, 200);
 }
+
+#[tokio::test]
+async fn health_answers_get_and_head_and_reveals_nothing() {
+    let rig = Rig::new();
+    let get = rig.send("GET", "/health", "", &[], b"").await;
+    assert_eq!(get.status, 200);
+    let body: serde_json::Value = serde_json::from_slice(&get.body).expect("json");
+    let mut keys: Vec<&str> = body
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    assert_eq!(keys, ["status", "version"]);
+    // HEAD, as uptime monitors send it: the same answer with no body, from any shell.
+    let head = rig.send("HEAD", "/health", "", &[], b"").await;
+    assert_eq!((head.status, head.body.len()), (200, 0));
+    let post = rig.send("POST", "/health", "", &[], b"").await;
+    assert_eq!(post.status, 405);
+}
