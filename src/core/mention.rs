@@ -196,6 +196,11 @@ pub struct Mention {
     /// Link to the post when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// The brand's own account it reached, when the platform says: the X user id, the
+    /// Facebook Page or Instagram account id, the WhatsApp phone number id, the LinkedIn
+    /// organisation URN. A brand with several accounts answers from this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
     #[serde(skip)]
     _sealed: Sealed,
 }
@@ -222,6 +227,7 @@ pub(crate) struct MentionParts {
     pub lang: Option<String>,
     pub engagement: Option<Engagement>,
     pub url: Option<String>,
+    pub account: Option<String>,
 }
 
 impl MentionParts {
@@ -269,6 +275,8 @@ impl MentionParts {
                         .chars()
                         .any(|c| c.is_control() || c.is_whitespace() || !sqs_can_carry(c))
             }),
+            // Context for the agent, like the name: an unusable one is dropped, not refused.
+            account: self.account.filter(|a| parse_id(a, "account").is_ok()),
             _sealed: Sealed,
         })
     }
@@ -289,6 +297,7 @@ struct MentionWire {
     lang: Option<String>,
     engagement: Option<Engagement>,
     url: Option<String>,
+    account: Option<IdValue>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -367,6 +376,7 @@ impl Mention {
             lang: w.lang,
             engagement: w.engagement,
             url: w.url,
+            account: w.account.map(IdValue::into_string),
         }
         .build()
     }
@@ -438,7 +448,7 @@ mod tests {
     }
 
     #[test]
-    fn display_names_are_kept_or_dropped_never_refused() {
+    fn display_names_and_accounts_are_kept_or_dropped_never_refused() {
         let name_of = |name: &str| {
             let json = serde_json::json!({"platform":"generic","id":"1",
                 "author":{"id":"2","name": name}});
@@ -454,6 +464,17 @@ mod tests {
         assert_eq!(name_of(&"n".repeat(300)), None);
         let json = r#"{"platform":"generic","id":"1","author":{"id":"2","name":{"first":"Jane"}}}"#;
         assert_eq!(Mention::parse_json(json, now()).unwrap().author.name, None);
+        // The receiving account, like the name, is kept when usable and dropped when not.
+        let with = |account: &str| {
+            let json = serde_json::json!({"platform":"generic","id":"1","author":{"id":"2"},
+                "account": account});
+            Mention::parse_json(&json.to_string(), now())
+                .unwrap()
+                .account
+        };
+        assert_eq!(with("page-104").as_deref(), Some("page-104"));
+        assert_eq!(with(""), None);
+        assert_eq!(with("a\u{1}"), None);
     }
 
     #[test]

@@ -60,8 +60,9 @@ async fn meta_page_comment_lifecycle_add_edit_remove() {
     let item = rig.mention_json(key).expect("stored");
     assert_eq!(item["mention"]["platform"], "facebook");
     assert_eq!(item["mention"]["author"]["id"], "6100000000000001");
-    // What the agent greets the author by.
+    // What the agent greets the author by, and the Page to answer from.
     assert_eq!(item["mention"]["author"]["name"], "José Pérez");
+    assert_eq!(item["mention"]["account"], "104000000000001");
     // Meta's \u escapes were decoded by parsing, not by touching the signed bytes.
     assert!(item["mention"]["text"]
         .as_str()

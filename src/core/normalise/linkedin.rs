@@ -133,6 +133,7 @@ fn notification(n: &Value, brand: &BrandRules, now: OffsetDateTime) -> Result<Ev
         lang: None,
         engagement: None,
         url: None,
+        account: org.map(str::to_owned),
     }
     .build()?;
     Ok(if action == "COMMENT_EDIT" {
@@ -178,6 +179,7 @@ mod tests {
         assert_eq!(c.id, "urn:li:comment:(urn:li:activity:1,2)");
         assert_eq!(c.author.id, "urn:li:person:abc");
         assert_eq!(c.text.as_deref(), Some("Still waiting for my refund"));
+        assert_eq!(c.account.as_deref(), Some("urn:li:organization:42"));
         let Event::Mention(m) = &ev[1] else {
             panic!("{ev:?}")
         };

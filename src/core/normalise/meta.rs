@@ -212,6 +212,7 @@ fn public_parts(
         lang: None,
         engagement: None,
         url: None,
+        account: ctx.account.clone(),
     }
 }
 
@@ -390,8 +391,12 @@ fn whatsapp(ctx: &Ctx<'_>, value: &Value, out: &mut Vec<Event>) -> Result<(), Pa
     let Value::Object(value) = value else {
         return Err(PayloadError::Invalid("changes.value"));
     };
-    // The sender's profile name comes beside the messages, keyed by their WhatsApp id.
+    // The sender's profile name comes beside the messages, keyed by their WhatsApp id; the
+    // number they wrote to (what an answer is sent from) in `metadata`.
     let contacts = array(value, "contacts").unwrap_or_default();
+    let number = value
+        .get("metadata")
+        .and_then(|m| id_str(m.get("phone_number_id")));
     for msg in array(value, "messages")? {
         let from = id_str(msg.get("from"));
         let name = contacts
@@ -399,7 +404,7 @@ fn whatsapp(ctx: &Ctx<'_>, value: &Value, out: &mut Vec<Event>) -> Result<(), Pa
             .find(|c| from.is_some() && id_str(c.get("wa_id")) == from)
             .and_then(|c| c.get("profile"))
             .and_then(|p| text(p, "name"));
-        out.push(whatsapp_message(ctx, msg, name)?);
+        out.push(whatsapp_message(ctx, msg, name, number.clone())?);
         check_count(out.len())?;
     }
     for _ in array(value, "statuses")? {
@@ -414,6 +419,7 @@ fn whatsapp_message(
     ctx: &Ctx<'_>,
     msg: &Value,
     name: Option<String>,
+    number: Option<String>,
 ) -> Result<Event, PayloadError> {
     if !msg.is_object() {
         return Err(PayloadError::Invalid("messages"));
@@ -439,6 +445,7 @@ fn whatsapp_message(
     let at = unix_secs(msg.get("timestamp")).unwrap_or(ctx.time);
     let mut parts = public_parts(ctx, id, Some(from), body, at);
     parts.name = name;
+    parts.account = number.or(parts.account);
     parts.visibility = Visibility::Private;
     parts.in_reply_to = msg.get("context").and_then(|c| id_str(c.get("id")));
     Ok(Event::Mention(parts.build()?))
@@ -487,6 +494,7 @@ mod tests {
         assert_eq!(m.id, "5_1");
         assert_eq!(m.text.as_deref(), Some("My card was charged twice ä"));
         assert_eq!(m.author.name.as_deref(), Some("Jane"));
+        assert_eq!(m.account.as_deref(), Some("111"));
         assert_eq!(m.in_reply_to.as_deref(), Some("111_5"));
         assert!(matches!(&ev[1], Event::Edited(m) if m.text.as_deref() == Some("edited text")));
         assert!(matches!(&ev[2], Event::Removed { id, .. } if id == "5_1"));
@@ -530,6 +538,7 @@ mod tests {
             ("whatsapp", Visibility::Private)
         );
         assert_eq!(m.author.name.as_deref(), Some("Kim"));
+        assert_eq!(m.account.as_deref(), Some("123"), "the number written to");
         assert_eq!(m.created_at.unix_timestamp(), 1763632800);
         assert_eq!(mention(&ev[1]).text.as_deref(), Some("see this"));
         assert_eq!(ev[2], Event::Ignored(IgnoreReason::Receipt));

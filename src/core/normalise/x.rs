@@ -384,6 +384,7 @@ fn from_v1(
             quotes: t.quote_count,
         }),
         url,
+        account: brand_id.map(str::to_owned),
     }
     .build()?;
     Ok(Event::Mention(m))
@@ -440,6 +441,7 @@ fn from_dm(
         lang: None,
         engagement: None,
         url: None,
+        account: brand_id.map(str::to_owned),
     }
     .build()?;
     Ok(Event::Mention(m))
@@ -509,6 +511,7 @@ fn from_xaa(e: XaaEvent, brand: &BrandRules, now: OffsetDateTime) -> Result<Even
             quotes: metrics.quote_count,
         }),
         url,
+        account: brand_id,
     }
     .build()?;
     Ok(Event::Mention(m))
@@ -548,6 +551,7 @@ mod tests {
         assert_eq!(m.id, "1850000000000000001");
         assert_eq!(m.author.handle.as_deref(), Some("jane"));
         assert_eq!(m.author.name.as_deref(), Some("Jane Doe"));
+        assert_eq!(m.account.as_deref(), Some("42"));
         assert_eq!(m.created_at, time::macros::datetime!(2025-11-20 10:00 UTC));
         assert!(matches!(&ev[1], Event::BrandReply(r) if r.to_author_id == "123"));
         assert_eq!(ev[2], Event::Ignored(IgnoreReason::Repost));
