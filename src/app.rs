@@ -312,10 +312,11 @@ impl App {
                     out.ignored += 1;
                 }
                 Event::Mention(m) => {
-                    // Taken out, so a second copy in this delivery reads the state afresh. Only
-                    // a final state is trusted from the up-front read (nothing to send, queued
-                    // or removed: none of these ever reverts); a pending send is read again
-                    // through the insert, since this delivery or another may have sent it since.
+                    // Taken out, so a second copy in this delivery reads the state afresh. The
+                    // up-front read is trusted only where a redelivery has nothing to do: queued
+                    // and removed never revert, and a mention that needed no human can come to
+                    // need one only through an edit, whose own path queues it. A pending send is
+                    // read again through the insert: this delivery or another may have sent it.
                     if let Some(found) = known.remove(&m.dedup_key()) {
                         if !found.needs_queue || found.queued || found.removed {
                             out.duplicates += 1;
