@@ -24,6 +24,12 @@ fn sqs_can_carry(c: char) -> bool {
     !matches!(c, '\u{FFFE}' | '\u{FFFF}')
 }
 
+/// Whether a short field can be stored and queued as it is: no control character, nothing SQS
+/// refuses.
+fn storable(s: &str) -> bool {
+    !s.chars().any(|c| c.is_control() || !sqs_can_carry(c))
+}
+
 /// The text as stored and queued: control characters other than tab and line breaks become
 /// spaces (JSON writes each as six bytes, so 64 KiB of them would outgrow a DynamoDB item),
 /// characters SQS refuses become U+FFFD, and anything past [`MAX_TEXT_LEN`] is cut.
@@ -113,10 +119,7 @@ impl std::fmt::Display for Platform {
 
 /// Checks an identifier-like string: non-empty, bounded, no control characters.
 pub(crate) fn parse_id(s: &str, field: &'static str) -> Result<String, PayloadError> {
-    if s.is_empty()
-        || s.len() > MAX_ID_LEN
-        || s.chars().any(|c| c.is_control() || !sqs_can_carry(c))
-    {
+    if s.is_empty() || s.len() > MAX_ID_LEN || !storable(s) {
         return Err(PayloadError::Invalid(field));
     }
     Ok(s.to_owned())
@@ -252,13 +255,12 @@ impl MentionParts {
                     self.handle.map(|h| h.trim_start_matches('@').to_owned()),
                     "author.handle",
                 )?,
-                // A name is shown, never parsed: one that is empty, overlong or holds
-                // characters SQS refuses is dropped, not a reason to refuse the mention.
-                name: self.name.map(|n| n.trim().to_owned()).filter(|n| {
-                    !n.is_empty()
-                        && n.len() <= MAX_ID_LEN
-                        && !n.chars().any(|c| c.is_control() || !sqs_can_carry(c))
-                }),
+                // A name is shown, never parsed: one an id would be refused for (empty,
+                // overlong, characters SQS refuses) is dropped, not a reason to refuse.
+                name: self
+                    .name
+                    .map(|n| n.trim().to_owned())
+                    .filter(|n| parse_id(n, "author.name").is_ok()),
                 followers: self.followers,
                 verified: self.verified,
             },
@@ -269,12 +271,9 @@ impl MentionParts {
             lang: opt_id(self.lang, "lang")?,
             engagement: self.engagement,
             // A link with spaces, controls or characters SQS refuses is no link; dropped.
-            url: self.url.filter(|u| {
-                u.len() <= 2048
-                    && !u
-                        .chars()
-                        .any(|c| c.is_control() || c.is_whitespace() || !sqs_can_carry(c))
-            }),
+            url: self
+                .url
+                .filter(|u| u.len() <= 2048 && storable(u) && !u.contains(char::is_whitespace)),
             // Context for the agent, like the name: an unusable one is dropped, not refused.
             account: self.account.filter(|a| parse_id(a, "account").is_ok()),
             _sealed: Sealed,
