@@ -168,6 +168,10 @@ pub(crate) struct Analysis {
     pub suggest: Option<(u32, u32)>,
     /// First spam cue.
     pub spam: Option<(u32, u32)>,
+    /// Phishing the author does, not suffers: a secret asked for ("DM us your card number"),
+    /// or an account threat in a message that tells of no trouble of the author's. Spam, and
+    /// a fraud risk to the brand's customers (the fraud flag is set with it).
+    pub phishing: Option<(u32, u32)>,
     /// Praise cue count.
     pub praise: u32,
     /// Praise slang found ("absolute legends", "killing it").
@@ -211,6 +215,7 @@ impl Default for Analysis {
             complaint_cue: None,
             suggest: None,
             spam: None,
+            phishing: None,
             praise: 0,
             slang: false,
             question: false,
@@ -395,6 +400,29 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
     false
 }
 
+/// Whether a negation is among the `n` tokens before token `at`, across clauses ("we'll never
+/// DM you. please don't share your card number").
+fn negation_within(toks: &[text::Tok], at: usize, n: usize) -> bool {
+    toks[at.saturating_sub(n)..at.min(toks.len())]
+        .iter()
+        .any(|p| sentiment::negates(p) || p.role & NO != 0)
+}
+
+/// Whether the failure cue at token `at` is denied ([`negated_before`]) with no "stop",
+/// "only" or "just" between the negation and the cue, which move the negation off it.
+fn negated_failure(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
+    let moved = at
+        .checked_sub(1)
+        .and_then(|k| toks.get(k))
+        .is_some_and(|p| {
+            matches!(
+                p.word(lower),
+                b"stop" | b"stops" | b"stopped" | b"only" | b"just" | b"quit"
+            )
+        });
+    !moved && negated_before(toks, lower, at)
+}
+
 /// Analyses one text with the reusable buffers in `s`. `replying` says the message is addressed
 /// to the brand by where it was posted (a comment or reply under a post, or a direct message),
 /// which counts like a leading @handle.
@@ -404,9 +432,14 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let (mut failure, mut chasing, mut service, mut suggest, mut spam, mut question) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
     let mut reply = 0u32;
+    // Failures denied ("hasn't crashed once"): their negations are praise, not trouble.
+    let mut denied = 0u32;
+    // Phishing parts: something asked for, a secret, an account threat.
+    let (mut solicit, mut secret, mut threat) = (false, None, None);
     let (mut unfound, mut how_to) = (0u32, false);
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut sarc_near_event: Option<(u32, u32)> = None;
+    let mut slang_at: Option<(u32, u32)> = None;
     // Phrases whose words lose their word-by-word valence: praise slang ("killing it") counts
     // as one positive word, a harmless topic ("fraud awareness") as none. At most four are
     // re-valued; more is not worth the bookkeeping.
@@ -468,6 +501,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Anticipation => a.anticipation = true,
             Cue::Unhurried => a.unhurried = true,
+            // "didn't crash once", "no problems at all", "hasn't stopped talking about it": a
+            // failure denied is none. Not when the negation governs something else: "won't
+            // stop crashing", "not only late but rude".
+            Cue::Failure if negated_failure(toks, lower, h.at) => denied += 1,
             Cue::Failure => {
                 failure += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
@@ -498,6 +535,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 if h.cue == Cue::Slang {
                     a.praise += 1;
                     a.slang = true;
+                    slang_at = slang_at.or(span);
                 }
                 if n_revalued < revalued.len() {
                     let v = if h.cue == Cue::Slang {
@@ -514,7 +552,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 question += 1;
                 how_to = true;
             }
-            Cue::Reply => reply += 1,
+            Cue::Reply => {
+                reply += 1;
+                solicit = true;
+            }
+            Cue::Solicit => solicit = true,
+            // "never share your PIN", "we will never ask for your password": a warning.
+            Cue::Credential if negation_within(toks, h.at, 6) => {}
+            Cue::Credential => secret = secret.or(span),
+            Cue::Phish => threat = threat.or(span),
             Cue::Resolved => a.resolved = a.resolved.or(span),
             Cue::Ignore => {}
         }
@@ -532,6 +578,20 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             });
         if !storied {
             commit(&mut a, cue, (lo, hi));
+        }
+    }
+    // A secret asked for is phishing whatever else the message says. An account threat is
+    // only with a link to act on, and when the author tells of no trouble and asks nothing:
+    // without them it is a customer quoting a genuine prompt ("the app asks me to verify your
+    // account every time", "why does it say verify your card?"). An author who also tells of
+    // fraud done to them ("got a text claiming to be from you: verify your account") is its
+    // victim: the fraud flag is theirs already.
+    let asked = if solicit { secret } else { None };
+    let threat = threat.filter(|_| st.urls > 0 && a.complaint_cue.is_none() && st.quest == 0);
+    if let Some(p) = asked.or(threat) {
+        if a.flag_hits[2].is_none() {
+            a.flag_hits[2] = Some(p);
+            a.phishing = Some(p);
         }
     }
     // "idea: show how busy each carriage is" labels a suggestion the way "suggestion:" does;
@@ -677,6 +737,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
         }
     }
+    // "absolute legends, lost my parcel again": praise slang next to a failure that keeps
+    // happening, with nothing put right and no "but", is said the other way.
+    if a.sarcasm.is_none() && failure > 0 && chasing > 0 && a.resolved.is_none() {
+        if let Some(at) = slang_at {
+            if !s.toks.iter().any(|t| t.role & BUT != 0) {
+                a.sarcasm = Some(at);
+            }
+        }
+    }
     a.score = sentiment::score(&s.toks, &s.lower, &st, a.sarcasm.is_some());
     // "my sister's wedding in Rome is at 2pm TOMORROW and your desk is closed": an event and
     // "tomorrow" or "tonight" in one sentence of a troubled message is a deadline, however
@@ -726,10 +795,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // negation, and it is not given as the complaint's cue.
     a.how_to_unfound =
         how_to && unfound > 0 && failure == unfound && chasing == 0 && a.score.negations <= unfound;
-    let mut negations = a.score.negations;
+    let mut negations = a.score.negations.saturating_sub(denied);
     if a.how_to_unfound {
         failure = 0;
-        negations -= unfound;
+        negations = negations.saturating_sub(unfound);
         a.complaint_cue = None;
     }
     let c = a.score.compound;

@@ -441,8 +441,10 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && (model_says || sarcastic || grave_not_positive || emoji_anger || negative_to_brand);
     let category = if !has_text {
         Category::Neutral
-    } else if a.spam.is_some() && !complaint && !enquiry {
-        // A journalist's "DM me for comment" is an enquiry, not promotion.
+    } else if a.phishing.is_some() || (a.spam.is_some() && !complaint && !enquiry) {
+        // A journalist's "DM me for comment" is an enquiry, not promotion. Phishing is spam
+        // however troubled it sounds: it poses as the brand's care team ("so sorry about your
+        // experience, DM us your card number").
         Category::Spam
     } else if complaint {
         Category::Complaint
@@ -494,7 +496,9 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             reasons.push(r);
         }
         Category::Spam => {
-            if let Some(c) = a.spam {
+            if let Some(c) = a.phishing {
+                reasons.push(quoted("spam: phishing, '", span(&s.lower, c)));
+            } else if let Some(c) = a.spam {
                 reasons.push(quoted("spam: '", span(&s.lower, c)));
             }
         }

@@ -3290,3 +3290,43 @@ fn suggestion_fix_and_spam_phrasings() {
         ),
     ]);
 }
+
+/// An impersonator of the brand's care team asking for a secret is spam and a fraud risk
+/// (routed to security), however sorry it sounds; a genuine reply asking for an order number,
+/// a warning never to share a PIN, and a customer quoting an app prompt are not.
+#[test]
+fn phishing_is_spam_and_a_fraud_risk() {
+    expect_category_and_flags(&[
+        (
+            "So sorry for the trouble! Please DM us your full name, card number and the code we text you and our refunds team will sort it today - AcmeBank Care (@AcmeBankCare_Help)",
+            Category::Spam,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "Hello from AcmeMobile support, kindly send your PIN and OTP to our agent on WhatsApp so we can restore your line",
+            Category::Spam,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "AcmeWallet users: verify your wallet today or your account will be suspended https://acmewallet-secure.example/login",
+            Category::Spam,
+            &[Flag::FraudSecurity],
+        ),
+    ]);
+    expect_no_flags(&[
+        "@AcmeBank please DM us your order number and postcode and we'll look into it",
+        "Reminder from the team: we will never ask for your PIN or password. DM us your name and we'll help",
+        "@AcmeMobile the app asks me to verify your account every single time I open it, so annoying",
+        "@AcmeBank I forgot my PIN, can you send me a new one?",
+    ]);
+    let r = t(
+        "Scammers are messaging people 'DM us your card number for a refund', be careful @AcmeBank",
+    );
+    assert_ne!(
+        r.category,
+        Category::Spam,
+        "a customer's warning: {:?}",
+        r.reasons
+    );
+    assert!(r.flags.contains(&Flag::FraudSecurity));
+}
