@@ -71,54 +71,54 @@ pub const FEATURE_NAMES: [&str; NF] = [
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.276, // bias
-    0.823,  // negative tone
-    -1.057, // positive tone
-    0.978,  // failure cues
-    0.747,  // chasing cues
-    0.842,  // service cues
-    1.001,  // addressed (@ first, reply or DM)
-    1.911,  // other @handles
-    0.525,  // has question mark
-    0.364,  // opens with question word
-    -0.196, // first person
-    -0.019, // second person
-    0.687,  // negations
-    -0.878, // has url
-    -0.024, // hashtags
-    -0.078, // sarcasm
-    -0.344, // praise cues
-    0.438,  // durations and numbers
-    0.464,  // risk phrases
-    -0.001, // exclamations
-    0.044,  // caps words
-    0.085,  // failure events
-    0.478,  // length
-    0.269,  // suggestion cues
-    -0.396, // spam cues
-    -0.298, // question cues
-    0.415,  // service nouns
-    0.426,  // frustration adverbs
-    0.737,  // please
-    0.109,  // negative words
-    -0.224, // positive words
-    0.376,  // addressed x negative tone
-    0.532,  // addressed x complaint cues
-    0.532,  // negative emoji or emoticon
-    -0.037, // time words
-    0.034,  // money
-    -0.156, // first person x complaint cues
-    -0.104, // addressed x service nouns
-    0.257,  // ends with question mark
-    0.524,  // question mark x chasing cues
-    -0.604, // care-agent reply cues
-    -0.689, // calm question
-    0.458,  // customer actions
-    0.346,  // calm request
-    0.780,  // negation x service nouns
-    0.465,  // negative tone x emphasis
-    0.244,  // complaint cues, not a question
-    -0.239, // praise x complaint cues
+    -3.536, // bias
+    1.728,  // negative tone
+    -1.352, // positive tone
+    1.396,  // failure cues
+    1.343,  // chasing cues
+    0.720,  // service cues
+    1.257,  // addressed (@ first, reply or DM)
+    1.594,  // other @handles
+    -0.002, // has question mark
+    0.249,  // opens with question word
+    -0.022, // first person
+    -0.016, // second person
+    0.707,  // negations
+    -0.626, // has url
+    0.114,  // hashtags
+    0.500,  // sarcasm
+    -0.771, // praise cues
+    0.424,  // durations and numbers
+    0.980,  // risk phrases
+    0.001,  // exclamations
+    0.037,  // caps words
+    0.007,  // failure events
+    0.374,  // length
+    -0.546, // suggestion cues
+    -1.574, // spam cues
+    -0.440, // question cues
+    0.197,  // service nouns
+    0.336,  // frustration adverbs
+    0.699,  // please
+    -0.045, // negative words
+    -0.035, // positive words
+    0.228,  // addressed x negative tone
+    0.271,  // addressed x complaint cues
+    0.653,  // negative emoji or emoticon
+    -0.029, // time words
+    -0.016, // money
+    -0.323, // first person x complaint cues
+    0.111,  // addressed x service nouns
+    0.544,  // ends with question mark
+    0.521,  // question mark x chasing cues
+    -1.790, // care-agent reply cues
+    -0.512, // calm question
+    0.622,  // customer actions
+    0.233,  // calm request
+    0.427,  // negation x service nouns
+    0.566,  // negative tone x emphasis
+    0.130,  // complaint cues, not a question
+    -0.461, // praise x complaint cues
 ];
 
 /// Valence a praise-slang phrase counts with (VADER's "great" is 3.1, "good" 1.9).
@@ -136,7 +136,7 @@ const FICTION_NEAR: usize = 5;
 const DIARY_NEAR: usize = 8;
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.43;
+pub const THRESHOLD: f32 = 0.41;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [
