@@ -3341,6 +3341,18 @@ fn phishing_is_spam_and_a_fraud_risk() {
         "@AcmeMobile the app asks me to verify your account every single time I open it, so annoying",
         "@AcmeBank I forgot my PIN, can you send me a new one?",
     ]);
+    expect_category_and_flags(&[
+        (
+            "Lost money to a fake @AcmeBank account? Our refund recovery team gets it back in 48 hours, WhatsApp us now",
+            Category::Spam,
+            &[Flag::FraudSecurity],
+        ),
+        (
+            "⚠️ AcmePay members: your account will be suspended tonight, verify your wallet at acmepay-help.co/verify",
+            Category::Spam,
+            &[Flag::FraudSecurity],
+        ),
+    ]);
     let r = t(
         "Scammers are messaging people 'DM us your card number for a refund', be careful @AcmeBank",
     );
@@ -3351,4 +3363,42 @@ fn phishing_is_spam_and_a_fraud_risk() {
         r.reasons
     );
     assert!(r.flags.contains(&Flag::FraudSecurity));
+}
+
+/// Wishes and requests in everyday wordings are suggestions; offers of money, loans and
+/// followers are spam.
+#[test]
+fn suggestion_and_spam_wordings() {
+    expect_category_and_flags(&[
+        (
+            "@AcmeRail would love a quiet carriage on the early Brighton trains",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "would be ace if @AcmeBooks did a late opening before Christmas",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "Quick request @AcmeBakery: could you do a gluten free sourdough at weekends?",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "AcmeGym should really add more squat racks at the Leith branch",
+            Category::Suggestion,
+            &[],
+        ),
+        (
+            "Need a loan today? Instant loans approved in minutes, no paperwork, DM me @AcmeBank",
+            Category::Spam,
+            &[],
+        ),
+        (
+            "We're looking for brand ambassadors 💫 free products for posting, DM us @AcmeBeauty",
+            Category::Spam,
+            &[],
+        ),
+    ]);
 }
