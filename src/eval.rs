@@ -120,15 +120,15 @@ fn mention(id: &str, text: &str) -> anyhow::Result<Mention> {
 /// its category is `complaint`. Not evaluation data: the evaluation files are never copied.
 const HAND_WRITTEN: &str = include_str!("core/triage/data/hand_written_mentions.tsv");
 
-/// The hand-written rows as complaint-model training rows.
-fn hand_written_rows() -> Vec<([f32; NF], bool)> {
+/// The hand-written rows: features and category.
+fn hand_written_rows() -> Vec<([f32; NF], &'static str)> {
     HAND_WRITTEN
         .lines()
         .skip(1)
         .filter_map(|l| {
             let mut cols = l.split('\t');
             let (text, category) = (cols.next()?, cols.next()?);
-            Some((text_features(text).features, category == "complaint"))
+            Some((text_features(text).features, category))
         })
         .collect()
 }
@@ -173,6 +173,10 @@ impl Confusion {
     fn complaint(&self) -> (f64, f64, f64) {
         Self::prf(self.tp, self.fp, self.fn_)
     }
+    fn accuracy(&self) -> f64 {
+        f64::from(self.tp + self.tn) / f64::from((self.tp + self.tn + self.fp + self.fn_).max(1))
+    }
+
     fn macro_f1(&self) -> f64 {
         let (_, _, f1) = self.complaint();
         let (_, _, f0) = Self::prf(self.tn, self.fn_, self.fp);
@@ -239,8 +243,18 @@ fn complaints(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
         "with the brand's own handle known (each company tweet's first @handle): macro-F1 {:.3}, complaint P {kp:.3} R {kr:.3}",
         known.macro_f1()
     );
-    let extra = hand_written_rows();
+    let hand = hand_written_rows();
+    let extra: Vec<_> = hand.iter().map(|(x, c)| (*x, *c == "complaint")).collect();
+    // Praise or neutral, for the texts the triage finds neither complaint, question,
+    // suggestion nor spam: learned from the hand-written rows alone (complaints.csv does not
+    // tell praise from chatter).
+    let praise: Vec<_> = hand
+        .iter()
+        .filter(|(_, c)| matches!(*c, "praise" | "neutral"))
+        .map(|(x, c)| (*x, *c == "praise"))
+        .collect();
     let (cv, cv_extra) = cross_validate(&data, &extra, 10);
+    let (cv_praise, _) = cross_validate(&praise, &[], 10);
     let _ = writeln!(
         out,
         "10-fold cross-validated (weights relearned per fold, on these rows and {} hand-written ones): macro-F1 {:.3}, complaint P {:.3} R {:.3} F1 {:.3}; on the hand-written rows: macro-F1 {:.3}",
@@ -250,6 +264,13 @@ fn complaints(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
         cv.complaint().1,
         cv.complaint().2,
         cv_extra.macro_f1()
+    );
+    let _ = writeln!(
+        out,
+        "praise-or-neutral model, 10-fold cross-validated on the {} hand-written praise and neutral rows: accuracy {:.3}, macro-F1 {:.3}",
+        praise.len(),
+        cv_praise.accuracy(),
+        cv_praise.macro_f1()
     );
     if std::env::var_os("TRIAGE_EVAL_TRAIN").is_some_and(|v| v == "1") {
         let both = [data.as_slice(), extra.as_slice()].concat();
@@ -265,6 +286,14 @@ fn complaints(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
             all.macro_f1()
         );
         let _ = writeln!(out, "pub const WEIGHTS: [f32; NF] = [");
+        for (name, v) in FEATURE_NAMES.iter().zip(w) {
+            let _ = writeln!(out, "    {v:.3}, // {name}");
+        }
+        let _ = writeln!(out, "];");
+        let w = train(&praise);
+        let th = best_threshold(&praise, &w);
+        let _ = writeln!(out, "\npraise model: PRAISE_THRESHOLD = {th:.2}");
+        let _ = writeln!(out, "pub const PRAISE_WEIGHTS: [f32; NF] = [");
         for (name, v) in FEATURE_NAMES.iter().zip(w) {
             let _ = writeln!(out, "    {v:.3}, // {name}");
         }

@@ -121,6 +121,64 @@ pub const WEIGHTS: [f32; NF] = [
     -0.495, // praise x complaint cues
 ];
 
+/// Learned weights of the praise model, over the same features: for a text that is neither a
+/// complaint, a question, a suggestion nor spam, whether it praises the brand or only
+/// mentions it (chatter, plans, memes, news). Learned from the hand-written mentions' praise
+/// and neutral rows (see `src/eval.rs`); a positive tone alone misread both ways.
+pub const PRAISE_WEIGHTS: [f32; NF] = [
+    -1.498, // bias
+    0.119,  // negative tone
+    0.300,  // positive tone
+    0.145,  // failure cues
+    -0.063, // chasing cues
+    0.392,  // service cues
+    0.833,  // addressed (@ first, reply or DM)
+    -0.694, // other @handles
+    -0.274, // has question mark
+    -0.448, // opens with question word
+    -0.047, // first person
+    0.419,  // second person
+    0.484,  // negations
+    -0.248, // has url
+    -0.304, // hashtags
+    0.122,  // sarcasm
+    1.859,  // praise cues
+    -0.005, // durations and numbers
+    0.313,  // risk phrases
+    -0.255, // exclamations
+    -0.032, // caps words
+    -0.015, // failure events
+    0.214,  // length
+    0.000,  // suggestion cues
+    -0.089, // spam cues
+    -0.033, // question cues
+    0.450,  // service nouns
+    0.365,  // frustration adverbs
+    0.170,  // please
+    0.380,  // negative words
+    0.594,  // positive words
+    0.039,  // addressed x negative tone
+    -0.211, // addressed x complaint cues
+    -0.188, // negative emoji or emoticon
+    -0.361, // time words
+    0.140,  // money
+    0.062,  // first person x complaint cues
+    -0.080, // addressed x service nouns
+    -0.102, // ends with question mark
+    -0.099, // question mark x chasing cues
+    0.000,  // care-agent reply cues
+    -0.265, // calm question
+    0.079,  // customer actions
+    0.170,  // calm request
+    0.155,  // negation x service nouns
+    0.020,  // negative tone x emphasis
+    0.082,  // complaint cues, not a question
+    0.172,  // praise x complaint cues
+];
+
+/// Probability at or above which such a text is praise.
+pub const PRAISE_THRESHOLD: f32 = 0.55;
+
 /// Valence a praise-slang phrase counts with (VADER's "great" is 3.1, "good" 1.9).
 const SLANG_VALENCE: f32 = 2.0;
 

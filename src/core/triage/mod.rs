@@ -26,7 +26,9 @@ use self::text::Scratch;
 use super::brand::{handle_name, BrandRules};
 use super::mention::{Mention, Platform, Visibility};
 
-pub use self::analyse::{complaint_probability, FEATURE_NAMES, NF, WEIGHTS};
+pub use self::analyse::{
+    complaint_probability, FEATURE_NAMES, NF, PRAISE_THRESHOLD, PRAISE_WEIGHTS, WEIGHTS,
+};
 pub use self::sentiment::{Calibration, CALIBRATION};
 
 /// Complaint-model features and sentiment of a bare text, for evaluation and training.
@@ -322,6 +324,11 @@ const GRAVE_UNLESS_ABOVE: f32 = 0.5;
 /// friendly tone about 0.4.
 const LOOK_ALIKE_BELOW: f32 = 0.2;
 
+/// A tone at or above which a text that is nothing else is praise whatever the praise model
+/// says ("LOVE the new store layout!!!"): the hand-written neutral rows it learned from are
+/// often cheerful on purpose, so it weighs tone lightly.
+const PRAISE_TONE: f32 = 0.5;
+
 /// Complaint probability a plain question (one that tells of no trouble) needs to be a
 /// complaint. The model learned from complaints.csv, where three in five tweets to a company
 /// are complaints, so it reads "does the 7:15 have a quiet coach?" as 50 to 80% likely; in
@@ -439,6 +446,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && !thanks_for_fix
         && !slang_praise
         && (model_says || sarcastic || grave_not_positive || emoji_anger || negative_to_brand);
+    let mut praise_p = 0.0f32;
     let category = if !has_text {
         Category::Neutral
     } else if a.phishing.is_some() || (a.spam.is_some() && !complaint && !enquiry) {
@@ -452,13 +460,26 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         Category::Suggestion
     } else if a.question || a.asks_unmarked {
         Category::Question
-    } else if a.score.compound >= 0.3
-        || thanks_for_fix
-        // Praise in words with no valence ("absolutely made our weekend 🥂") needs no tone, only
-        // no trouble.
-        || (a.praise > 0
-            && (a.score.compound > 0.05
-                || (a.score.compound >= 0.0 && a.complaint_cue.is_none())))
+    } else if thanks_for_fix
+        || slang_praise
+        || if grave {
+            // With a risk word the tone decides, as before the praise model: praise here is
+            // what drops the flag of a look-alike ("9 airbags, such peace of mind"), and the
+            // model, which weighs tone lightly, called a warning about scammers praise.
+            a.score.compound >= 0.3
+                || (a.praise > 0
+                    && (a.score.compound > 0.05
+                        || (a.score.compound >= 0.0 && a.complaint_cue.is_none())))
+        } else {
+            // Praise of the brand or a mention in passing ("at @AcmeCinemas with the squad,
+            // popcorn budget blown 🍿"): a positive tone alone misread both ways, so below a
+            // clearly positive tone (or a warm one sent to the brand) the praise model
+            // decides, learned from the hand-written praise and neutral rows (`src/eval.rs`).
+            a.score.compound >= PRAISE_TONE || (a.addressed && a.score.compound >= 0.3) || {
+                praise_p = complaint_probability(&a.features, &PRAISE_WEIGHTS);
+                praise_p >= PRAISE_THRESHOLD
+            }
+        }
     {
         Category::Praise
     } else {
@@ -510,8 +531,18 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         Category::Question => reasons.push("question: asks something".into()),
         Category::Praise => {
             let mut r = String::with_capacity(32);
-            r.push_str("praise: positive tone ");
-            push_score(&mut r, sentiment_score);
+            if thanks_for_fix || slang_praise {
+                r.push_str("praise: positive tone ");
+                push_score(&mut r, sentiment_score);
+            } else {
+                r.push_str("praise (");
+                push_int(&mut r, (praise_p * 100.0).round() as i64);
+                r.push_str("% likely)");
+                if sentiment_score > 0.05 {
+                    r.push_str(", positive tone ");
+                    push_score(&mut r, sentiment_score);
+                }
+            }
             if let (true, Some(c)) = (thanks_for_fix, a.resolved) {
                 r.push_str(", thanks for a problem put right: '");
                 r.push_str(&String::from_utf8_lossy(span(&s.lower, c)));
