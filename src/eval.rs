@@ -15,10 +15,13 @@
 //! complaints.csv alone taught it that any @handle in a tweet is a sign of complaint, which is
 //! true of tweets collected at company accounts and false of a brand's wider mentions (friends
 //! tagged, chatter, questions). The printed cross-validation trains each fold the same way and
-//! scores only complaints-file rows, then hand-written rows on their own.
+//! scores only complaints-file rows, then hand-written rows on their own. The praise model
+//! (praise or neutral, for texts that are nothing else) is learned from the hand-written praise
+//! and neutral rows alone, and cross-validated on them.
 //!
 //! With `TRIAGE_EVAL_TRAIN=1` on a complaints file it also (re)learns the complaint model's
-//! weights: it prints the weights as Rust source to paste into `src/core/triage/analyse.rs`
+//! weights and the praise model's: it prints both as Rust source to paste into
+//! `src/core/triage/analyse.rs`
 //! (`scripts/train-models.sh` wraps this).
 
 use std::fmt::Write as _;
