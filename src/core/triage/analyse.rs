@@ -484,6 +484,164 @@ fn has_bare_link(text: &str) -> bool {
     })
 }
 
+/// How many words apart a protected characteristic and staff treatment may be, in one
+/// sentence, for [`treated_for_who_they_are`]: "staff refused to help me board with my
+/// wheelchair" (six).
+const TREATMENT_NEAR: usize = 8;
+
+/// The span from someone's protected characteristic to treatment of a person near it, in one
+/// sentence ("refused to help me board with my wheelchair", "laughed at my turban"; "I wear
+/// hearing aids. Interviewer said"... is two sentences and not found): the way a customer
+/// tells of discrimination without naming it. Colour words ("black", "white") are left out:
+/// they name products far more often than people.
+pub(crate) fn treated_for_who_they_are(toks: &[text::Tok], lower: &[u8]) -> Option<(u32, u32)> {
+    let who = |k: usize| -> bool {
+        let w = toks[k].word(lower);
+        matches!(
+            w,
+            b"wheelchair"
+                | b"wheelchairs"
+                | b"disabled"
+                | b"disability"
+                | b"autistic"
+                | b"autism"
+                | b"deaf"
+                | b"blind"
+                | b"hijab"
+                | b"turban"
+                | b"turbans"
+                | b"headscarf"
+                | b"niqab"
+                | b"kippah"
+                | b"yarmulke"
+                | b"pregnant"
+                | b"breastfeeding"
+                | b"accent"
+                | b"religious"
+                | b"gay"
+                | b"lesbian"
+                | b"transgender"
+        ) || (w == b"hearing"
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.word(lower).starts_with(b"aid")))
+    };
+    // Someone's own: "my hijab", "my son is autistic", "I'm deaf", "my wife's wheelchair",
+    // "in a wheelchair", "wheelchair user"; not a product ("a wheelchair cushion") or people
+    // in general ("seats for wheelchair users").
+    let personal = |k: usize| {
+        let back = |d: usize| k.checked_sub(d).map(|j| toks[j].word(lower));
+        let owner = |w: Option<&[u8]>| {
+            w.is_some_and(|w| {
+                matches!(
+                    w,
+                    b"my"
+                        | b"his"
+                        | b"her"
+                        | b"our"
+                        | b"their"
+                        | b"i"
+                        | b"i'm"
+                        | b"im"
+                        | b"am"
+                        | b"is"
+                        | b"are"
+                        | b"was"
+                ) || (w.ends_with(b"'s") && w != b"it's" && w != b"that's")
+            })
+        };
+        owner(back(1))
+            || owner(back(2))
+            || (back(1) == Some(b"a".as_slice())
+                && matches!(back(2), Some(b"in" | b"uses" | b"use" | b"using")))
+            || toks.get(k + 1).is_some_and(|n| n.word(lower) == b"user")
+    };
+    let treated = |w: &[u8]| {
+        matches!(
+            w,
+            b"refused"
+                | b"refuse"
+                | b"refusing"
+                | b"told"
+                | b"said"
+                | b"denied"
+                | b"moved"
+                | b"turned"
+                | b"kicked"
+                | b"followed"
+                | b"stared"
+                | b"laughed"
+                | b"shouted"
+                | b"yelled"
+                | b"banned"
+                | b"wouldn't"
+                | b"allowed"
+                | b"rude"
+                | b"sneered"
+        )
+    };
+    // Refusing, moving or banning is treatment when a person is its object, in the five words
+    // after it ("refused to help me", "moved us", "refused to let my pregnant wife"), not a
+    // thing ("banned our flask", "claim ... denied"); speech and scorn need no object ("told
+    // my partner to get out of his wheelchair", "laughed at my turban").
+    let person = |k: usize| {
+        toks[k + 1..(k + 6).min(toks.len())].iter().any(|t| {
+            matches!(
+                t.word(lower),
+                b"me"
+                    | b"us"
+                    | b"him"
+                    | b"her"
+                    | b"them"
+                    | b"son"
+                    | b"daughter"
+                    | b"wife"
+                    | b"husband"
+                    | b"partner"
+                    | b"brother"
+                    | b"sister"
+                    | b"mum"
+                    | b"mom"
+                    | b"dad"
+                    | b"nan"
+                    | b"grandad"
+                    | b"friend"
+                    | b"child"
+                    | b"kids"
+            )
+        })
+    };
+    let speech = |w: &[u8]| {
+        matches!(
+            w,
+            b"told"
+                | b"said"
+                | b"laughed"
+                | b"stared"
+                | b"sneered"
+                | b"shouted"
+                | b"yelled"
+                | b"rude"
+        )
+    };
+    (0..toks.len())
+        .filter(|&k| who(k) && personal(k))
+        .find_map(|at| {
+            let (lo, hi) = (
+                at.saturating_sub(TREATMENT_NEAR),
+                (at + TREATMENT_NEAR + 1).min(toks.len()),
+            );
+            (lo..hi)
+                .filter(|&k| {
+                    let w = toks[k].word(lower);
+                    treated(w) && (speech(w) || person(k))
+                })
+                .map(|k| (k.min(at), k.max(at)))
+                .find(|&(a, b)| !(a..b).any(|j| sentiment::sentence_ends_after(lower, &toks[j])))
+                .map(|(a, b)| (toks[a].lo, toks[b].hi))
+        })
+}
+
 /// Whether a negation is among the `n` tokens before token `at`, across clauses ("we'll never
 /// DM you. please don't share your card number").
 fn negation_within(toks: &[text::Tok], at: usize, n: usize) -> bool {
