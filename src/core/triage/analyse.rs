@@ -71,54 +71,54 @@ pub const FEATURE_NAMES: [&str; NF] = [
 
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
-    -3.629, // bias
-    2.107,  // negative tone
-    -1.539, // positive tone
-    1.545,  // failure cues
-    1.510,  // chasing cues
-    0.745,  // service cues
-    1.328,  // addressed (@ first, reply or DM)
-    1.644,  // other @handles
-    -0.036, // has question mark
-    0.257,  // opens with question word
+    -3.627, // bias
+    2.104,  // negative tone
+    -1.529, // positive tone
+    1.514,  // failure cues
+    1.477,  // chasing cues
+    0.744,  // service cues
+    1.326,  // addressed (@ first, reply or DM)
+    1.643,  // other @handles
+    -0.022, // has question mark
+    0.265,  // opens with question word
     -0.016, // first person
-    -0.008, // second person
-    0.703,  // negations
-    -0.641, // has url
-    0.119,  // hashtags
-    0.449,  // sarcasm
-    -0.788, // praise cues
-    0.434,  // durations and numbers
-    1.002,  // risk phrases
+    -0.005, // second person
+    0.701,  // negations
+    -0.636, // has url
+    0.121,  // hashtags
+    0.453,  // sarcasm
+    -0.787, // praise cues
+    0.432,  // durations and numbers
+    0.999,  // risk phrases
     0.016,  // exclamations
-    0.037,  // caps words
-    0.007,  // failure events
-    0.390,  // length
-    -0.674, // suggestion cues
-    -1.880, // spam cues
-    -0.468, // question cues
-    0.198,  // service nouns
-    0.338,  // frustration adverbs
-    0.726,  // please
+    0.031,  // caps words
+    -0.005, // failure events
+    0.389,  // length
+    -0.673, // suggestion cues
+    -1.877, // spam cues
+    -0.463, // question cues
+    0.197,  // service nouns
+    0.337,  // frustration adverbs
+    0.732,  // please
     -0.096, // negative words
-    0.002,  // positive words
-    0.010,  // addressed x negative tone
-    0.233,  // addressed x complaint cues
-    0.726,  // negative emoji or emoticon
-    -0.026, // time words
-    -0.012, // money
-    -0.374, // first person x complaint cues
-    0.102,  // addressed x service nouns
+    0.001,  // positive words
+    0.028,  // addressed x negative tone
+    0.219,  // addressed x complaint cues
+    0.727,  // negative emoji or emoticon
+    -0.024, // time words
+    -0.010, // money
+    -0.354, // first person x complaint cues
+    0.101,  // addressed x service nouns
     0.549,  // ends with question mark
-    0.477,  // question mark x chasing cues
-    -2.851, // care-agent reply cues
-    -0.492, // calm question
+    0.449,  // question mark x chasing cues
+    -2.845, // care-agent reply cues
+    -0.507, // calm question
     0.639,  // customer actions
-    0.259,  // calm request
-    0.444,  // negation x service nouns
-    0.623,  // negative tone x emphasis
-    0.032,  // complaint cues, not a question
-    -0.495, // praise x complaint cues
+    0.254,  // calm request
+    0.452,  // negation x service nouns
+    0.629,  // negative tone x emphasis
+    0.058,  // complaint cues, not a question
+    -0.485, // praise x complaint cues
 ];
 
 /// Learned weights of the praise model, over the same features: for a text that is neither a
@@ -194,7 +194,7 @@ const FICTION_NEAR: usize = 5;
 const DIARY_NEAR: usize = 8;
 
 /// Probability at or above which a text is a complaint.
-pub const THRESHOLD: f32 = 0.42;
+pub const THRESHOLD: f32 = 0.43;
 
 /// Text flags, in [`Flag`] order for the seven text-borne flags.
 pub(crate) const TEXT_FLAGS: [Flag; 7] = [
@@ -234,6 +234,8 @@ pub(crate) struct Analysis {
     pub praise: u32,
     /// Praise slang found ("absolute legends", "killing it").
     pub slang: bool,
+    /// Failure cues denied ("never late", "no complaints at all"): praise in other words.
+    pub denied: u32,
     /// Question cue or question form.
     pub question: bool,
     /// Asks in a way `question` misses: without a question mark ("does the 18:05 have a buffet
@@ -276,6 +278,7 @@ impl Default for Analysis {
             phishing: None,
             praise: 0,
             slang: false,
+            denied: 0,
             question: false,
             asks_unmarked: false,
             how_to_unfound: false,
@@ -642,16 +645,97 @@ pub(crate) fn treated_for_who_they_are(toks: &[text::Tok], lower: &[u8]) -> Opti
         })
 }
 
-/// Whether a negation is among the `n` tokens before token `at`, across clauses ("we'll never
-/// DM you. please don't share your card number").
-fn negation_within(toks: &[text::Tok], at: usize, n: usize) -> bool {
-    toks[at.saturating_sub(n)..at.min(toks.len())]
-        .iter()
-        .any(|p| sentiment::negates(p) || p.role & NO != 0)
+/// How many words before a secret the verb asking for it may be: "DM us your full name, phone
+/// number, card number" (eight).
+const ASK_NEAR: usize = 8;
+
+/// Whether the secret at token `at` is asked for: a verb of handing over ("dm", "send",
+/// "share", "provide"...) at most [`ASK_NEAR`] words before it in the same sentence, with "your"
+/// between ("DM us your full name, card number", "kindly send your PIN"), and no negation
+/// between them or in the asker's clause just before it ("never share your PIN", "we'd never
+/// ask you to share your card number"; "Don't panic, kindly send your PIN" still asks). An
+/// article between "your" and the secret means "your" was someone else's ("send me your
+/// engineer and the pin").
+/// "Have you tried resetting your password", "kindly send me the correct address, the pin on
+/// the map" and "enter your PIN at the till" (a genuine instruction) ask for nothing.
+fn asked_for(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
+    let negation = |t: &text::Tok| sentiment::negates(t) || t.role & NO != 0;
+    // "your" of the secret's own phrase: an article after it starts another ("send me your
+    // engineer and the pin for the boiler").
+    let (mut your, mut article) = (false, false);
+    for j in (at.saturating_sub(ASK_NEAR)..at).rev() {
+        let t = &toks[j];
+        if sentiment::sentence_ends_after(lower, t) || negation(t) {
+            return false;
+        }
+        let w = t.word(lower);
+        your |= matches!(w, b"your" | b"ur") && !article;
+        article |= matches!(w, b"the" | b"a" | b"an");
+        let asks = matches!(
+            w,
+            b"dm"
+                | b"send"
+                | b"inbox"
+                | b"message"
+                | b"whatsapp"
+                | b"provide"
+                | b"share"
+                | b"reply"
+                | b"tell"
+                | b"give"
+                | b"text"
+        );
+        if asks && your {
+            // The asker's own clause, up to four words back ("we'd never ask you to share").
+            for k in (j.saturating_sub(4)..j).rev() {
+                if sentiment::clause_ends_after(lower, &toks[k]) {
+                    break;
+                }
+                if negation(&toks[k]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the author warns of a scam rather than runs one ("fake @AcmeAir accounts are
+/// offering refund recovery, don't fall for it", "got this text ... obviously fake,
+/// reported", "is this legit?"). Read only for texts with a phishing cue.
+fn warns(toks: &[text::Tok], lower: &[u8]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.word(lower),
+            b"fake"
+                | b"fakes"
+                | b"dodgy"
+                | b"legit"
+                | b"genuine"
+                | b"beware"
+                | b"warning"
+                | b"careful"
+                | b"reported"
+                | b"scam"
+                | b"scams"
+                | b"scammer"
+                | b"scammers"
+                | b"phishing"
+                | b"suspicious"
+                | b"impersonating"
+                | b"pretending"
+                | b"warn"
+                | b"report"
+                | b"heads"
+                | b"psa"
+        )
+    })
 }
 
 /// Whether the failure cue at token `at` is denied ([`negated_before`]) with no "stop",
-/// "only" or "just" between the negation and the cue, which move the negation off it.
+/// "only", "just" or "but" between the negation and the cue, which move the negation off it
+/// ("won't stop crashing", "nothing but problems").
 fn negated_failure(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
     let moved = at
         .checked_sub(1)
@@ -659,7 +743,7 @@ fn negated_failure(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
         .is_some_and(|p| {
             matches!(
                 p.word(lower),
-                b"stop" | b"stops" | b"stopped" | b"only" | b"just" | b"quit"
+                b"stop" | b"stops" | b"stopped" | b"only" | b"just" | b"quit" | b"but"
             )
         });
     !moved && negated_before(toks, lower, at)
@@ -676,8 +760,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut reply = 0u32;
     // Failures denied ("hasn't crashed once"): their negations are praise, not trouble.
     let mut denied = 0u32;
-    // Phishing parts: something asked for, a secret, an account threat.
-    let (mut solicit, mut secret, mut threat, mut scam) = (false, None, None, None);
+    // Phishing parts: a secret (its span and token), an account threat, a scam offer.
+    let (mut secret, mut threat, mut scam) = (None, None, None);
     let (mut unfound, mut how_to) = (0u32, false);
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut sarc_near_event: Option<(u32, u32)> = None;
@@ -722,6 +806,16 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             // "not urgent", "nothing was stolen", "never been hacked": a risk denied is no risk.
             Cue::Risk(_) | Cue::PressThreat if negated_before(toks, lower, h.at) => {}
             Cue::Risk(_) | Cue::PressThreat => {
+                // "full card number", "your online banking password": fraud phrases that are
+                // secrets too, phishing when asked for.
+                let phrase = lower
+                    .get(h.start as usize..h.end as usize)
+                    .unwrap_or_default();
+                if h.cue == Cue::Risk(Flag::FraudSecurity)
+                    && (phrase.ends_with(b"card number") || phrase.ends_with(b"password"))
+                {
+                    secret = secret.or(span.map(|sp| (sp, h.at)));
+                }
                 if n_risks < risks.len() {
                     risks[n_risks] = (h.cue, h.start, h.end, h.at);
                     n_risks += 1;
@@ -794,14 +888,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 question += 1;
                 how_to = true;
             }
-            Cue::Reply => {
-                reply += 1;
-                solicit = true;
-            }
-            Cue::Solicit => solicit = true,
-            // "never share your PIN", "we will never ask for your password": a warning.
-            Cue::Credential if negation_within(toks, h.at, 6) => {}
-            Cue::Credential => secret = secret.or(span),
+            Cue::Reply => reply += 1,
+            Cue::Credential => secret = secret.or(span.map(|sp| (sp, h.at))),
             Cue::Phish => threat = threat.or(span),
             Cue::Scam => scam = scam.or(span),
             Cue::Resolved => a.resolved = a.resolved.or(span),
@@ -823,20 +911,29 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             commit(&mut a, cue, (lo, hi));
         }
     }
-    // A secret asked for is phishing whatever else the message says. An account threat is
-    // only with a link to act on, and when the author tells of no trouble and asks nothing:
-    // without them it is a customer quoting a genuine prompt ("the app asks me to verify your
-    // account every time", "why does it say verify your card?"). An author who also tells of
-    // fraud done to them ("got a text claiming to be from you: verify your account") is its
-    // victim: the fraud flag is theirs already.
-    let asked = if solicit { secret } else { None };
-    let threat = threat.filter(|_| {
-        a.complaint_cue.is_none() && st.quest == 0 && (st.urls > 0 || has_bare_link(text))
-    });
-    if let Some(p) = asked.or(scam).or(threat) {
-        if a.flag_hits[2].is_none() {
-            a.flag_hits[2] = Some(p);
-            a.phishing = Some(p);
+    // Phishing: a secret asked for ("DM us your card number", see `asked_for`); a scam offer
+    // ("our refund recovery team"); an account threat with a link, in a message that asks
+    // nothing and tells of no trouble ("my account will be suspended? it says so at
+    // acme.com/billing" quotes a genuine notice). An author who warns of it ("fake", "scam", "reported", "heads up")
+    // keeps their category, with the fraud flag; one who tells of fraud done to them in other
+    // words ("got a text claiming to be from you") has the flag already.
+    if secret.is_some() || scam.is_some() || threat.is_some() {
+        let asked = secret.filter(|&(_, at)| asked_for(toks, lower, at));
+        let threat = threat.filter(|_| {
+            a.complaint_cue.is_none() && st.quest == 0 && (st.urls > 0 || has_bare_link(text))
+        });
+        if let Some(p) = asked.map(|(sp, _)| sp).or(scam).or(threat) {
+            // A fraud phrase that is the secret itself ("full card number") is no victim's.
+            let victim = a.flag_hits[2].is_some_and(|f| secret.is_none_or(|(sp, _)| sp != f));
+            if !victim {
+                // A warning keeps its category but is a fraud risk all the same: an
+                // impersonator is at work ("heads up, an account called AcmeBankHelp is
+                // telling people to DM your card details").
+                a.flag_hits[2] = Some(p);
+                if !warns(toks, lower) {
+                    a.phishing = Some(p);
+                }
+            }
         }
     }
     // "idea: show how busy each carriage is" labels a suggestion the way "suggestion:" does;
@@ -1040,6 +1137,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // negation, and it is not given as the complaint's cue.
     a.how_to_unfound =
         how_to && unfound > 0 && failure == unfound && chasing == 0 && a.score.negations <= unfound;
+    a.denied = denied;
     let mut negations = a.score.negations.saturating_sub(denied);
     if a.how_to_unfound {
         failure = 0;

