@@ -21,8 +21,7 @@
 //!
 //! With `TRIAGE_EVAL_TRAIN=1` on a complaints file it also (re)learns the complaint model's
 //! weights and the praise model's: it prints both as Rust source to paste into
-//! `src/core/triage/analyse.rs`
-//! (`scripts/train-models.sh` wraps this).
+//! `src/core/triage/analyse.rs` (`scripts/train-models.sh` wraps this).
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -914,9 +914,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Phishing: a secret asked for ("DM us your card number", see `asked_for`); a scam offer
     // ("our refund recovery team"); an account threat with a link, in a message that asks
     // nothing and tells of no trouble ("my account will be suspended? it says so at
-    // acme.com/billing" quotes a genuine notice). An author who warns of it ("fake", "scam", "reported", "heads up")
-    // keeps their category, with the fraud flag; one who tells of fraud done to them in other
-    // words ("got a text claiming to be from you") has the flag already.
+    // acme.com/billing" quotes a genuine notice). An author who warns of it ("fake", "scam",
+    // "reported", "heads up") keeps their category, with the fraud flag; one who tells of
+    // fraud done to them in other words ("got a text claiming to be from you") has the flag
+    // already.
     if secret.is_some() || scam.is_some() || threat.is_some() {
         let asked = secret.filter(|&(_, at)| asked_for(toks, lower, at));
         let threat = threat.filter(|_| {

@@ -566,6 +566,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                     r.push_str(", positive tone ");
                     push_score(&mut r, sentiment_score);
                 }
+            } else if sentiment_score <= 0.05 && a.denied > 0 {
+                r.push_str("praise: trouble denied, none told");
             } else {
                 r.push_str("praise: positive tone ");
                 push_score(&mut r, sentiment_score);
