@@ -89,8 +89,9 @@ pub(crate) enum Cue {
     /// A secret no genuine brand account asks for ("card number", "pin", "one-time code"):
     /// phishing when the message asks for it (see `asked_for` in `analyse.rs`).
     Credential,
-    /// Phishing on its own: a threat to make the reader act on their account ("verify your
-    /// account", "to avoid suspension"). Spam, and a fraud risk to the brand's customers.
+    /// A threat to make the reader act on their account ("your account will be suspended", "to
+    /// avoid suspension"): with a link, in a message that tells of no trouble and asks
+    /// nothing, phishing (spam, and a fraud risk to the brand's customers).
     Phish,
     /// A scam offered to the brand's unhappy customers ("refund recovery", "recovery expert"):
     /// like a secret asked for, spam and a fraud risk.
@@ -2181,7 +2182,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("card numbers", Credential),
     ("long card number", Credential),
     ("card details", Credential),
-    ("card no", Credential),
     ("login", Credential),
     ("card info", Credential),
     ("pin", Credential),
