@@ -603,6 +603,34 @@ mod tests {
     }
 
     #[test]
+    fn hand_written_rows_are_well_formed() {
+        let header = HAND_WRITTEN.lines().next().unwrap_or_default();
+        assert_eq!(header, "text\tcategory\tflags\tnote");
+        let mut n = 0;
+        for (i, l) in HAND_WRITTEN.lines().enumerate().skip(1) {
+            let cols: Vec<&str> = l.split('\t').collect();
+            assert_eq!(cols.len(), 4, "line {}: {l}", i + 1);
+            assert!(
+                [
+                    "complaint",
+                    "question",
+                    "praise",
+                    "suggestion",
+                    "neutral",
+                    "spam"
+                ]
+                .contains(&cols[1]),
+                "line {}: category {:?}",
+                i + 1,
+                cols[1]
+            );
+            n += 1;
+        }
+        assert_eq!(hand_written_rows().len(), n);
+        assert!(n > 1000, "{n} rows");
+    }
+
+    #[test]
     fn unknown_header_is_an_error() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("x.csv");
