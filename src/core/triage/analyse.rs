@@ -236,8 +236,6 @@ pub(crate) struct Analysis {
     pub slang: bool,
     /// Failure cues denied ("never late", "no complaints at all"): praise in other words.
     pub denied: u32,
-    /// A protected characteristic is named ([`super::cues::Cue::Protected`]).
-    pub protected: bool,
     /// Question cue or question form.
     pub question: bool,
     /// Asks in a way `question` misses: without a question mark ("does the 18:05 have a buffet
@@ -281,7 +279,6 @@ impl Default for Analysis {
             praise: 0,
             slang: false,
             denied: 0,
-            protected: false,
             question: false,
             asks_unmarked: false,
             how_to_unfound: false,
@@ -895,7 +892,6 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Credential => secret = secret.or(span.map(|sp| (sp, h.at))),
             Cue::Phish => threat = threat.or(span),
             Cue::Scam => scam = scam.or(span),
-            Cue::Protected => a.protected = true,
             Cue::Resolved => a.resolved = a.resolved.or(span),
             Cue::Ignore => {}
         }

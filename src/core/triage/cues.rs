@@ -96,10 +96,6 @@ pub(crate) enum Cue {
     /// A scam offered to the brand's unhappy customers ("refund recovery", "recovery expert"):
     /// like a secret asked for, spam and a fraud risk.
     Scam,
-    /// A protected characteristic ("wheelchair", "hijab", "pregnant"): read with the staff
-    /// treatment near it for discrimination told without the word (`analyse.rs`,
-    /// `treated_for_who_they_are`, which only runs when the scan saw one).
-    Protected,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -2180,31 +2176,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("follow back", Spam),
     ("followback", Spam),
     ("follow for follow", Spam),
-    // protected characteristics, for discrimination told as treatment (see `Cue::Protected`)
-    ("wheelchair", Protected),
-    ("wheelchairs", Protected),
-    ("disabled", Protected),
-    ("disability", Protected),
-    ("autistic", Protected),
-    ("autism", Protected),
-    ("deaf", Protected),
-    ("blind", Protected),
-    ("hijab", Protected),
-    ("turban", Protected),
-    ("turbans", Protected),
-    ("headscarf", Protected),
-    ("niqab", Protected),
-    ("kippah", Protected),
-    ("yarmulke", Protected),
-    ("pregnant", Protected),
-    ("breastfeeding", Protected),
-    ("accent", Protected),
-    ("religious", Protected),
-    ("gay", Protected),
-    ("lesbian", Protected),
-    ("transgender", Protected),
-    ("hearing aid", Protected),
-    ("hearing aids", Protected),
     // phishing: secrets, asking for them, and account threats (see `Cue::Credential`). Genuine
     // care teams ask for an order or account number, never for these.
     ("card number", Credential),
@@ -2969,7 +2940,6 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                         | Cue::Upcoming
                         | Cue::Soon
                         | Cue::Credential
-                        | Cue::Protected
                         | Cue::Ignore
                 );
                 if risk_only && !risk {

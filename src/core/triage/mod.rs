@@ -496,7 +496,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // Treatment of a person next to who they are ("refused to let my pregnant wife board",
     // "the bouncer laughed at my turban") tells of discrimination without the word: a complaint
     // and the flag, whatever the tone ("... the website shows it free" read as praise).
-    let treated = if a.protected
+    let treated = if has_text
         && a.flag_hits[4].is_none()
         && matches!(
             category,
