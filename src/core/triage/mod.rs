@@ -448,7 +448,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && (model_says || sarcastic || grave_not_positive || emoji_anger || negative_to_brand);
     // The praise model's probability, when it was asked.
     let mut praise_p: Option<f32> = None;
-    let mut category = if !has_text {
+    let category = if !has_text {
         Category::Neutral
     } else if a.phishing.is_some() || (a.spam.is_some() && !complaint && !enquiry) {
         // A journalist's "DM me for comment" is an enquiry, not promotion. Phishing is spam
@@ -493,23 +493,6 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     } else {
         Category::Neutral
     };
-    // Treatment of a person next to who they are ("refused to let my pregnant wife board",
-    // "the bouncer laughed at my turban") tells of discrimination without the word: a complaint
-    // and the flag, whatever the tone ("... the website shows it free" read as praise).
-    let treated = if has_text
-        && a.flag_hits[4].is_none()
-        && matches!(
-            category,
-            Category::Complaint | Category::Praise | Category::Neutral | Category::Question
-        ) {
-        analyse::treated_for_who_they_are(&s.toks, &s.lower)
-    } else {
-        None
-    };
-    let forced = treated.is_some() && category != Category::Complaint;
-    if forced {
-        category = Category::Complaint;
-    }
     // Reasons are built with plain pushes and integer formatting: float formatting costs more
     // than the whole text analysis.
     match category {
@@ -529,9 +512,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             }
             if !model_says {
                 // The model alone would not have called it; say what did.
-                r.push_str(if forced {
-                    "; tells of treatment for who someone is"
-                } else if sarcastic {
+                r.push_str(if sarcastic {
                     "; sarcastic"
                 } else if grave_not_positive {
                     "; grave risk phrase in a message that is not clearly positive"
@@ -642,14 +623,6 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             flags.push(Flag::Press);
             reasons.push(quoted("press: a news outlet is tagged, '", handle));
         }
-    }
-    if let Some(hit) = treated.filter(|_| !flags.contains(&Flag::Discrimination)) {
-        flags.push(Flag::Discrimination);
-        reasons.push(format!(
-            "{}: '{}', treatment of a person next to who they are",
-            flag_label(Flag::Discrimination),
-            excerpt(&s.lower, hit)
-        ));
     }
     if !unflagged.is_empty() {
         let mut r = String::from("risk words in praise, not flagged: ");

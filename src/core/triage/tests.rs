@@ -3417,37 +3417,6 @@ fn suggestion_and_spam_wordings() {
     ]);
 }
 
-/// A person treated badly next to who they are is discrimination, though the word is never
-/// written; a product for a disability, or treatment of a thing, is not.
-#[test]
-fn treatment_next_to_who_someone_is_is_discrimination() {
-    expect_category_and_flags(&[
-        (
-            "@AcmeBar the bouncer laughed at my turban and said not tonight lads",
-            Category::Complaint,
-            &[Flag::Discrimination],
-        ),
-        (
-            "@AcmeAir refused to let my pregnant wife board even with the doctor's letter",
-            Category::Complaint,
-            &[Flag::Discrimination],
-        ),
-        (
-            "Driver at @AcmeBus wouldn't let my son on with his wheelchair, said the ramp was too much bother",
-            Category::Complaint,
-            &[Flag::Discrimination],
-        ),
-    ]);
-    for text in [
-        "@AcmeShop ordered a wheelchair cushion for my dad, the courier said it was delivered but it's not here",
-        "@AcmeRail staff were brilliant helping my dad with his wheelchair at Leeds, but the train was 40 mins late",
-        "Great seats as my brother's in a wheelchair, but stewards banned our flask and the tea was £4.50 @AcmeStadium",
-    ] {
-        let r = t(text);
-        assert!(!r.flags.contains(&Flag::Discrimination), "{text}: {:?}", r.reasons);
-    }
-}
-
 /// Look-alikes of phishing a review found: care replies and complaints that name a PIN or a
 /// password, secrets named far from any asking, warnings, and customers' own apologies.
 #[test]
