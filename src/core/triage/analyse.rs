@@ -236,6 +236,9 @@ pub(crate) struct Analysis {
     pub slang: bool,
     /// Failure cues denied ("never late", "no complaints at all"): praise in other words.
     pub denied: u32,
+    /// A failure that keeps happening: a failure cue and a chasing cue ("crashes every time",
+    /// "lost my parcel again").
+    pub recurring: bool,
     /// Question cue or question form.
     pub question: bool,
     /// Asks in a way `question` misses: without a question mark ("does the 18:05 have a buffet
@@ -279,6 +282,7 @@ impl Default for Analysis {
             praise: 0,
             slang: false,
             denied: 0,
+            recurring: false,
             question: false,
             asks_unmarked: false,
             how_to_unfound: false,
@@ -504,7 +508,11 @@ fn asked_for(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
     let negation = |t: &text::Tok| sentiment::negates(t) || t.role & NO != 0;
     // "your" of the secret's own phrase: an article after it starts another ("send me your
     // engineer and the pin for the boiler").
-    let (mut your, mut article) = (false, false);
+    let (mut your, mut article) = (
+        toks.get(at)
+            .is_some_and(|t| matches!(t.word(lower), b"your" | b"ur")),
+        false,
+    );
     for j in (at.saturating_sub(ASK_NEAR)..at).rev() {
         let t = &toks[j];
         if sentiment::sentence_ends_after(lower, t) || negation(t) {
@@ -602,8 +610,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut reply = 0u32;
     // Failures denied ("hasn't crashed once"): their negations are praise, not trouble.
     let mut denied = 0u32;
-    // Phishing parts: a secret (its span and token), an account threat, a scam offer.
-    let (mut secret, mut threat, mut scam) = (None, None, None);
+    // Phishing parts: the first secrets (span and token), an account threat, a scam offer.
+    let mut secrets = [((0u32, 0u32), 0usize); 4];
+    let mut n_secrets = 0usize;
+    let (mut threat, mut scam) = (None, None);
     let (mut unfound, mut how_to) = (0u32, false);
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut sarc_near_event: Option<(u32, u32)> = None;
@@ -655,8 +665,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     .unwrap_or_default();
                 if h.cue == Cue::Risk(Flag::FraudSecurity)
                     && (phrase.ends_with(b"card number") || phrase.ends_with(b"password"))
+                    && n_secrets < secrets.len()
                 {
-                    secret = secret.or(span.map(|sp| (sp, h.at)));
+                    secrets[n_secrets] = ((h.start, h.end), h.at);
+                    n_secrets += 1;
                 }
                 if n_risks < risks.len() {
                     risks[n_risks] = (h.cue, h.start, h.end, h.at);
@@ -731,7 +743,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 how_to = true;
             }
             Cue::Reply => reply += 1,
-            Cue::Credential => secret = secret.or(span.map(|sp| (sp, h.at))),
+            Cue::Credential => {
+                if n_secrets < secrets.len() {
+                    secrets[n_secrets] = ((h.start, h.end), h.at);
+                    n_secrets += 1;
+                }
+            }
             Cue::Phish => threat = threat.or(span),
             Cue::Scam => scam = scam.or(span),
             Cue::Resolved => a.resolved = a.resolved.or(span),
@@ -760,14 +777,18 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // "reported", "heads up") keeps their category, with the fraud flag; one who tells of
     // fraud done to them in other words ("got a text claiming to be from you") has the flag
     // already.
-    if secret.is_some() || scam.is_some() || threat.is_some() {
-        let asked = secret.filter(|&(_, at)| asked_for(toks, lower, at));
+    let secrets = &secrets[..n_secrets];
+    if !secrets.is_empty() || scam.is_some() || threat.is_some() {
+        let asked = secrets
+            .iter()
+            .find(|&&(_, at)| asked_for(toks, lower, at))
+            .copied();
         let threat = threat.filter(|_| {
             a.complaint_cue.is_none() && st.quest == 0 && (st.urls > 0 || has_bare_link(text))
         });
         if let Some(p) = asked.map(|(sp, _)| sp).or(scam).or(threat) {
             // A fraud phrase that is the secret itself ("full card number") is no victim's.
-            let victim = a.flag_hits[2].is_some_and(|f| secret.is_none_or(|(sp, _)| sp != f));
+            let victim = a.flag_hits[2].is_some_and(|f| secrets.iter().all(|&(sp, _)| sp != f));
             if !victim {
                 // A warning keeps its category but is a fraud risk all the same: an
                 // impersonator is at work ("heads up, an account called AcmeBankHelp is
@@ -987,6 +1008,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         negations = negations.saturating_sub(unfound);
         a.complaint_cue = None;
     }
+    a.recurring = failure > 0 && chasing > 0;
     let c = a.score.compound;
     let m = |x: u32, cap: u32| x.min(cap) as f32;
     let addressed = st.lead_handles > 0 || replying;

@@ -442,10 +442,23 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
         && a.sarcasm.is_none()
         && !grave
         && a.score.compound > 0.05;
+    // A failure that keeps happening ("the app crashes every time i open it") is a complaint
+    // however the model weighs a text with no @handle, unless it is asked about or told
+    // with praise.
+    let recurring = a.recurring
+        && !a.question
+        && a.resolved.is_none()
+        && a.praise == 0
+        && a.score.compound < 0.3;
     let complaint = has_text
         && !thanks_for_fix
         && !slang_praise
-        && (model_says || sarcastic || grave_not_positive || emoji_anger || negative_to_brand);
+        && (model_says
+            || sarcastic
+            || grave_not_positive
+            || emoji_anger
+            || negative_to_brand
+            || recurring);
     // The praise model's probability, when it was asked.
     let mut praise_p: Option<f32> = None;
     let category = if !has_text {
@@ -481,8 +494,9 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             // on negations and negative words that cheerful chatter also has.
             a.score.compound >= PRAISE_TONE
                 || (a.addressed && a.score.compound >= 0.3)
-                // "no complaints at all, arrived next day": trouble denied, none told.
-                || (a.denied > 0 && a.complaint_cue.is_none() && a.score.compound >= 0.0)
+                // "no complaints at all, arrived next day": trouble denied, none told, in a
+                // positive tone ("never once complained. cancelling tomorrow" is not).
+                || (a.denied > 0 && a.complaint_cue.is_none() && a.score.compound > 0.05)
                 || (a.score.compound > -0.05 && a.complaint_cue.is_none() && {
                     praise_p = Some(complaint_probability(&a.features, &PRAISE_WEIGHTS));
                     praise_p >= Some(PRAISE_THRESHOLD)
@@ -518,6 +532,8 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                     "; grave risk phrase in a message that is not clearly positive"
                 } else if negative_to_brand {
                     "; negative, and sent to the brand"
+                } else if recurring {
+                    "; a failure that keeps happening"
                 } else {
                     "; only negative emoji or emoticons, no words"
                 });
@@ -547,8 +563,6 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                     r.push_str(", positive tone ");
                     push_score(&mut r, sentiment_score);
                 }
-            } else if sentiment_score <= 0.05 && a.denied > 0 {
-                r.push_str("praise: trouble denied, none told");
             } else {
                 r.push_str("praise: positive tone ");
                 push_score(&mut r, sentiment_score);

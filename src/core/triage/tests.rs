@@ -3444,3 +3444,17 @@ fn phishing_look_alikes_keep_their_category() {
         assert_eq!(r.category, Category::Complaint, "{text}: {:?}", r.reasons);
     }
 }
+
+/// What a second review found: a failure that keeps happening is a complaint without an
+/// @handle; every secret is tried, also one that opens with "your"; trouble denied is praise
+/// only in a positive tone.
+#[test]
+fn recurring_failures_secrets_and_denials() {
+    let r = t("the app logs me out every time i switch to my camera since the update");
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+    let r = t("Support here, to unlock it kindly send your online banking password and the one time code on WhatsApp");
+    assert_eq!(r.category, Category::Spam, "{:?}", r.reasons);
+    assert!(r.flags.contains(&Flag::FraudSecurity));
+    let r = t("been with @AcmeTV 10 years and never once complained. cancelling tomorrow");
+    assert_ne!(r.category, Category::Praise, "{:?}", r.reasons);
+}
