@@ -72,53 +72,53 @@ pub const FEATURE_NAMES: [&str; NF] = [
 /// Learned weights of the complaint model (see module docs for how they are produced).
 pub const WEIGHTS: [f32; NF] = [
     -3.627, // bias
-    2.104,  // negative tone
-    -1.529, // positive tone
-    1.514,  // failure cues
-    1.477,  // chasing cues
-    0.744,  // service cues
-    1.326,  // addressed (@ first, reply or DM)
-    1.643,  // other @handles
-    -0.022, // has question mark
-    0.265,  // opens with question word
-    -0.016, // first person
+    2.103,  // negative tone
+    -1.526, // positive tone
+    1.512,  // failure cues
+    1.474,  // chasing cues
+    0.766,  // service cues
+    1.325,  // addressed (@ first, reply or DM)
+    1.644,  // other @handles
+    -0.017, // has question mark
+    0.264,  // opens with question word
+    -0.018, // first person
     -0.005, // second person
     0.701,  // negations
     -0.636, // has url
-    0.121,  // hashtags
-    0.453,  // sarcasm
-    -0.787, // praise cues
-    0.432,  // durations and numbers
-    0.999,  // risk phrases
+    0.123,  // hashtags
+    0.452,  // sarcasm
+    -0.788, // praise cues
+    0.433,  // durations and numbers
+    1.000,  // risk phrases
     0.016,  // exclamations
-    0.031,  // caps words
-    -0.005, // failure events
+    0.030,  // caps words
+    -0.006, // failure events
     0.389,  // length
     -0.673, // suggestion cues
-    -1.877, // spam cues
+    -1.861, // spam cues
     -0.463, // question cues
-    0.197,  // service nouns
+    0.194,  // service nouns
     0.337,  // frustration adverbs
     0.732,  // please
-    -0.096, // negative words
+    -0.097, // negative words
     0.001,  // positive words
-    0.028,  // addressed x negative tone
-    0.219,  // addressed x complaint cues
+    0.029,  // addressed x negative tone
+    0.218,  // addressed x complaint cues
     0.727,  // negative emoji or emoticon
-    -0.024, // time words
-    -0.010, // money
+    -0.025, // time words
+    -0.011, // money
     -0.354, // first person x complaint cues
-    0.101,  // addressed x service nouns
-    0.549,  // ends with question mark
-    0.449,  // question mark x chasing cues
-    -2.845, // care-agent reply cues
-    -0.507, // calm question
+    0.102,  // addressed x service nouns
+    0.548,  // ends with question mark
+    0.448,  // question mark x chasing cues
+    -2.852, // care-agent reply cues
+    -0.510, // calm question
     0.639,  // customer actions
-    0.254,  // calm request
+    0.253,  // calm request
     0.452,  // negation x service nouns
-    0.629,  // negative tone x emphasis
-    0.058,  // complaint cues, not a question
-    -0.485, // praise x complaint cues
+    0.631,  // negative tone x emphasis
+    0.062,  // complaint cues, not a question
+    -0.488, // praise x complaint cues
 ];
 
 /// Learned weights of the praise model, over the same features: for a text that is neither a

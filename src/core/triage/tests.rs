@@ -3414,6 +3414,16 @@ fn suggestion_and_spam_wordings() {
             Category::Spam,
             &[],
         ),
+        (
+            "Free mint is LIVE 🚀 whitelist spot for the first 500, link in bio @AcmeGames",
+            Category::Spam,
+            &[],
+        ),
+        (
+            "Problems with @AcmeBank? contact our support team on WhatsApp +44 7700 900555 for a fast refund",
+            Category::Spam,
+            &[Flag::FraudSecurity],
+        ),
     ]);
 }
 
