@@ -480,14 +480,11 @@ fn has_bare_link(text: &str) -> bool {
             return false;
         };
         let (name, rest) = (&chunk[..dot], &chunk[dot + 1..]);
-        let tld: String = rest
-            .chars()
-            .take_while(char::is_ascii_alphabetic)
-            .map(|c| c.to_ascii_lowercase())
-            .collect();
+        let n = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        let tld = &rest[..n];
         name.ends_with(|c: char| c.is_ascii_alphanumeric())
-            && tld.len() >= 2
-            && (TLDS.contains(&tld.as_str()) || rest[tld.len()..].starts_with('/'))
+            && n >= 2
+            && (TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) || rest[n..].starts_with('/'))
     })
 }
 
@@ -660,12 +657,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Risk(_) | Cue::PressThreat => {
                 // "full card number", "your online banking password": fraud phrases that are
                 // secrets too, phishing when asked for.
-                let phrase = lower
-                    .get(h.start as usize..h.end as usize)
-                    .unwrap_or_default();
+                let secret_phrase = || {
+                    let phrase = lower
+                        .get(h.start as usize..h.end as usize)
+                        .unwrap_or_default();
+                    phrase.ends_with(b"card number") || phrase.ends_with(b"password")
+                };
                 if h.cue == Cue::Risk(Flag::FraudSecurity)
-                    && (phrase.ends_with(b"card number") || phrase.ends_with(b"password"))
                     && n_secrets < secrets.len()
+                    && secret_phrase()
                 {
                     secrets[n_secrets] = ((h.start, h.end), h.at);
                     n_secrets += 1;
