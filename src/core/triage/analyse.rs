@@ -248,6 +248,9 @@ pub(crate) struct Analysis {
     /// Asks how to do something, and tells of no trouble but not finding the way ("how do I add
     /// a second cardholder? can't find the option anywhere").
     pub how_to_unfound: bool,
+    /// Asks how to do something about one trouble it tells calmly, with no chasing and no "!"
+    /// ("my meter reading went in twice, how do I fix it?"): help wanted, asked for.
+    pub help_wanted: bool,
     /// Complaint-model features.
     pub features: [f32; NF],
     /// Complaint probability.
@@ -286,6 +289,7 @@ impl Default for Analysis {
             question: false,
             asks_unmarked: false,
             how_to_unfound: false,
+            help_wanted: false,
             features: [0.0; NF],
             complaint_p: 0.0,
             words: 0,
@@ -451,7 +455,11 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
 /// Whether a negation ("not", "never", "didn't", "no") is one of the two words before token
 /// `at`, in the same clause.
 fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
-    for d in 1..=2 {
+    // The two words before count whatever they are ("not really urgent"); past them, only
+    // words that leave the negation in force ("never had a single issue", "haven't had any
+    // problems"), up to four words back.
+    let mut all_filler = true;
+    for d in 1..=4 {
         let Some(p) = at.checked_sub(d).and_then(|k| toks.get(k)) else {
             return false;
         };
@@ -460,6 +468,15 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
         }
         if sentiment::negates(p) || p.role & NO != 0 {
             return true;
+        }
+        let filler = matches!(
+            p.word(lower),
+            b"a" | b"an" | b"any" | b"single" | b"one" | b"had" | b"have" | b"has" | b"been"
+        );
+        // Past the first two words, every word between must be such a word.
+        all_filler &= filler;
+        if d >= 2 && !all_filler {
+            return false;
         }
     }
     false
@@ -956,7 +973,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // "my sister's wedding in Rome is at 2pm TOMORROW and your desk is closed": an event and
     // "tomorrow" or "tonight" in one sentence of a troubled message is a deadline, however
     // many words sit between them (the phrases only know "wedding is tomorrow" and kin).
-    if a.flag_hits[6].is_none() && (a.complaint_cue.is_some() || a.score.compound <= -0.05) {
+    if a.flag_hits[6].is_none()
+        && (a.complaint_cue.is_some() || a.score.compound <= -0.05 || risk > 0)
+    {
         let diary = &diary[..n_diary];
         let pair = diary.iter().find_map(|&(soon, i)| {
             diary
@@ -1001,6 +1020,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // negation, and it is not given as the complaint's cue.
     a.how_to_unfound =
         how_to && unfound > 0 && failure == unfound && chasing == 0 && a.score.negations <= unfound;
+    a.help_wanted = how_to && failure <= 1 && chasing == 0 && st.excl == 0 && a.sarcasm.is_none();
     a.denied = denied;
     let mut negations = a.score.negations.saturating_sub(denied);
     if a.how_to_unfound {

@@ -315,6 +315,7 @@ const BOOST_DOWN: &[&str] = &[
 /// Customer-care words missing from VADER's lexicon, valences on its scale, written by hand.
 const CARE_VALENCE: &[(&str, f32)] = &[
     ("overcharged", -2.0),
+    ("hyped", 2.0),
     ("unhelpful", -1.8),
     ("incompetent", -2.3),
     ("incompetence", -2.3),

@@ -412,7 +412,9 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // A risk phrase is trouble however the question reads ("he's come up in hives ... what is
     // in your pesto??", where "NUT FREE" lifts the tone).
     let plain_question = a.question
-        && ((a.complaint_cue.is_none() && a.score.negations == 0) || a.how_to_unfound)
+        && ((a.complaint_cue.is_none() && a.score.negations == 0)
+            || a.how_to_unfound
+            || a.help_wanted)
         && a.score.compound > PLAIN_QUESTION_TONE
         && a.sarcasm.is_none()
         && !grave;

@@ -3468,3 +3468,103 @@ fn recurring_failures_secrets_and_denials() {
     let r = t("been with @AcmeTV 10 years and never once complained. cancelling tomorrow");
     assert_ne!(r.category, Category::Praise, "{:?}", r.reasons);
 }
+
+#[test]
+fn risks_told_in_everyday_words() {
+    for (text, flag) in [
+        ("@AcmeGym my son's hand got trapped in the locker door and the staff just shrugged", Flag::Safety),
+        ("@AcmeHome got a shock off the toaster this morning, there were sparks from the plug", Flag::Safety),
+        ("@AcmeCabs driver was texting while driving on the motorway, I was scared stiff", Flag::Safety),
+        ("@AcmeHotel the balcony has a loose railing and my toddler leans on it. fix it before someone falls", Flag::Safety),
+        ("@AcmeRail slipped on your wet platform, sprained wrist and a morning in casualty", Flag::Safety),
+        ("@AcmeCars sent the letter before action today, you have 14 days", Flag::LegalThreat),
+        ("@AcmeMobile filed a complaint with the FCC about these hidden fees", Flag::LegalThreat),
+        ("@AcmeInsure my renewal pack came with someone else's details and policy in it", Flag::FraudSecurity),
+        ("@AcmeStream my profile names are all changed and my password's been changed. wasn't me", Flag::FraudSecurity),
+        ("@AcmeGym charging me £30 a month for a class pass I never signed up for", Flag::FraudSecurity),
+        ("@AcmeHotels I've sent my story to the consumer show, you had months to fix the mould", Flag::Press),
+        ("@AcmeBank fees up again. looking at other banks this weekend", Flag::ChurnRisk),
+        ("@AcmeStream that's the last straw, third price rise this year", Flag::ChurnRisk),
+        ("@AcmeAir why would I ever book with you again after that", Flag::ChurnRisk),
+        ("@AcmePharmacy my son's prescription still isn't ready and he has no doses left for tonight", Flag::TimeCritical),
+        ("@AcmeAir lost my case with my insulin in it and I've only a day's supply", Flag::TimeCritical),
+        ("@AcmeHotels my booking for tonight just got cancelled and we're already on the motorway", Flag::TimeCritical),
+    ] {
+        assert!(has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
+    }
+    for (text, flag) in [
+        (
+            "switched to dark mode on the @AcmeNotes app and my eyes thank you",
+            Flag::ChurnRisk,
+        ),
+        (
+            "@AcmeAir more legroom than other airlines I've flown, nice one",
+            Flag::ChurnRisk,
+        ),
+        (
+            "the regulator says energy prices will fall in spring",
+            Flag::LegalThreat,
+        ),
+        (
+            "I was in stitches at the @AcmeCinema comedy night",
+            Flag::Safety,
+        ),
+        (
+            "the comedian cut himself off mid joke and the whole room lost it",
+            Flag::Safety,
+        ),
+        (
+            "when will the annual fee be taken from my account?",
+            Flag::FraudSecurity,
+        ),
+        (
+            "congrats @AcmeBakery on making the local news for the charity bake sale",
+            Flag::Press,
+        ),
+    ] {
+        assert!(
+            !has(text, flag),
+            "{flag:?}: {text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}
+
+#[test]
+fn help_wanted_praise_wordings_and_denied_trouble() {
+    for (text, want) in [
+        (
+            "@AcmeNet the wifi stopped working after the update, how do I reset the router?",
+            Category::Question,
+        ),
+        (
+            "@AcmeHotels is a late check-out possible on sunday? we arrive friday",
+            Category::Question,
+        ),
+        (
+            "@AcmeBank have you thought about a monthly spending summary email? would help loads",
+            Category::Suggestion,
+        ),
+        (
+            "@AcmeShop ordered tuesday, here wednesday, you lot are so quick",
+            Category::Praise,
+        ),
+        (
+            "the @AcmeHotels breakfast spread is elite",
+            Category::Praise,
+        ),
+        (
+            "@AcmePower direct debit doubled overnight with no explanation at all",
+            Category::Complaint,
+        ),
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, want, "{text} -> {:?}", r.reasons);
+    }
+    // A denial reaches back past "a", "single" and "had" ...
+    let r = t("never had a single issue with @AcmeBank in 8 years, the app just works");
+    assert_ne!(r.category, Category::Complaint, "{:?}", r.reasons);
+    // ... and only such words: "not an engine problem" denies one kind of problem.
+    let r = t("@AcmeCars it's not an engine problem. it's something physical, the door won't shut");
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+}
