@@ -627,7 +627,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Phishing parts: the first secrets (span and token), an account threat, a scam offer.
     let mut secrets = [((0u32, 0u32), 0usize); 4];
     let mut n_secrets = 0usize;
-    let (mut threat, mut scam) = (None, None);
+    let (mut threat, mut scam, mut bait) = (None, None, None);
     let (mut unfound, mut how_to) = (0u32, false);
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut sarc_near_event: Option<(u32, u32)> = None;
@@ -768,6 +768,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Phish => threat = threat.or(span),
             Cue::Scam => scam = scam.or(span),
+            Cue::Bait => {
+                spam += 1;
+                a.spam = a.spam.or(span);
+                bait = bait.or(span);
+            }
             Cue::Resolved => a.resolved = a.resolved.or(span),
             Cue::Ignore => {}
         }
@@ -788,14 +793,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         }
     }
     // Phishing: a secret asked for ("DM us your card number", see `asked_for`); a scam offer
-    // ("our refund recovery team"); an account threat with a link, in a message that asks
+    // ("our refund recovery team"); a lure with a link ("claim your prize at ..."); an
+    // account threat with a link, in a message that asks
     // nothing and tells of no trouble ("my account will be suspended? it says so at
     // acme.com/billing" quotes a genuine notice). An author who warns of it ("fake", "scam",
     // "reported", "heads up") keeps their category, with the fraud flag; one who tells of
     // fraud done to them in other words ("got a text claiming to be from you") has the flag
     // already.
     let secrets = &secrets[..n_secrets];
-    if !secrets.is_empty() || scam.is_some() || threat.is_some() {
+    if !secrets.is_empty() || scam.is_some() || threat.is_some() || bait.is_some() {
         let asked = secrets
             .iter()
             .find(|&&(_, at)| asked_for(toks, lower, at))
@@ -803,7 +809,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         let threat = threat.filter(|_| {
             a.complaint_cue.is_none() && st.quest == 0 && (st.urls > 0 || has_bare_link(text))
         });
-        if let Some(p) = asked.map(|(sp, _)| sp).or(scam).or(threat) {
+        // A lure with a link to follow ("claim your £250 voucher at acme-claims.xyz").
+        let bait = bait.filter(|_| st.urls > 0 || has_bare_link(text));
+        if let Some(p) = asked.map(|(sp, _)| sp).or(scam).or(threat).or(bait) {
             // A fraud phrase that is the secret itself ("full card number") is no victim's.
             let victim = a.flag_hits[2].is_some_and(|f| secrets.iter().all(|&(sp, _)| sp != f));
             if !victim {

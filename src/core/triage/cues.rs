@@ -96,6 +96,10 @@ pub(crate) enum Cue {
     /// A scam offered to the brand's unhappy customers ("refund recovery", "recovery expert"):
     /// like a secret asked for, spam and a fraud risk.
     Scam,
+    /// A lure ("claim your prize", "you've been selected", "redelivery fee", "connect your
+    /// wallet"): spam, and with a link, phishing (spam and a fraud risk to the brand's
+    /// customers), like a secret asked for.
+    Bait,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -2452,12 +2456,12 @@ const PHRASES: &[(&str, Cue)] = &[
     ("your account has been limited", Phish),
     ("your account has been suspended", Phish),
     ("to avoid suspension", Phish),
-    ("claim your free", Spam),
-    ("claim your prize", Spam),
-    ("claim your reward", Spam),
-    ("claim now", Spam),
-    ("you have won", Spam),
-    ("you've won", Spam),
+    ("claim your free", Bait),
+    ("claim your prize", Bait),
+    ("claim your reward", Bait),
+    ("claim now", Bait),
+    ("you have won", Bait),
+    ("you've won", Bait),
     ("click here", Spam),
     ("click the link", Spam),
     ("giveaway", Spam),
@@ -2575,7 +2579,26 @@ const PHRASES: &[(&str, Cue)] = &[
     ("no credit check", Spam),
     ("loan approved", Spam),
     ("loans approved", Spam),
-    ("you've been selected", Spam),
+    ("you've been selected", Bait),
+    ("claim your", Bait),
+    ("you have been selected", Bait),
+    ("you are a winner", Bait),
+    ("lucky winner", Bait),
+    ("selected to receive", Bait),
+    ("eligible for a refund", Bait),
+    ("eligible for compensation", Bait),
+    ("unclaimed refund", Bait),
+    ("pending refund", Bait),
+    ("redelivery fee", Bait),
+    ("re-delivery fee", Bait),
+    ("small fee", Bait),
+    ("customs fee", Bait),
+    ("release your parcel", Bait),
+    ("reschedule your delivery", Bait),
+    ("connect your wallet", Bait),
+    ("verify your wallet", Bait),
+    ("validate your wallet", Bait),
+    ("sync your wallet", Bait),
     ("simple surveys", Spam),
     // praise
     ("never disappoints", Slang),

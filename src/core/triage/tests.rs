@@ -3568,3 +3568,24 @@ fn help_wanted_praise_wordings_and_denied_trouble() {
     let r = t("@AcmeCars it's not an engine problem. it's something physical, the door won't shut");
     assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
 }
+
+#[test]
+fn a_lure_with_a_link_is_phishing() {
+    for text in [
+        "@AcmeAir passengers: claim your £200 delay voucher at acmeair-vouchers.xyz before tonight, just enter your booking ref and card details",
+        "Your @AcmeParcel delivery is on hold. Pay the £1.45 redelivery fee at acme-parcel-help.com to release your parcel",
+        "🎉 You've been selected for a free year of @AcmeStream! Claim now: bit.ly/acme-yr-free",
+        "@AcmeCoin holders connect your wallet at acmecoin-airdrop.io to receive the bonus",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+        assert!(r.flags.contains(&Flag::FraudSecurity), "{text} -> {:?}", r.reasons);
+    }
+    // Without a link it is spam still, with no flag; a warning about one keeps its category.
+    let r = t("you've won!! @AcmeStream giveaway, follow and RT");
+    assert_eq!(r.category, Category::Spam, "{:?}", r.reasons);
+    assert!(!r.flags.contains(&Flag::FraudSecurity), "{:?}", r.reasons);
+    let r = t("heads up, a fake @AcmeParcel text says pay a redelivery fee at acme-parcel-help.com. it's a scam");
+    assert_ne!(r.category, Category::Spam, "{:?}", r.reasons);
+    assert!(r.flags.contains(&Flag::FraudSecurity), "{:?}", r.reasons);
+}
