@@ -452,6 +452,65 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
     sigmoid(acc.iter().sum::<f32>() + tail)
 }
 
+/// Whether `word` then `next` name a time soon: a clock time after "by", "before", "until" or
+/// "till" ("by 5pm", "before noon"), or after "at" when a schedule says it ("leaves at 21:10",
+/// "is at 8"; "rang at 8am" is a story); or a weekday after those or "this" or "next" ("by
+/// saturday", "this thursday"; "on sunday" is as often past). `prev` is the word before
+/// `word`, `after` the one after `next`.
+fn soon_after(prev: &[u8], word: &[u8], next: &[u8], after: &[u8]) -> bool {
+    let scheduled = || {
+        matches!(
+            prev,
+            b"is"
+                | b"it's"
+                | b"leaves"
+                | b"starts"
+                | b"closes"
+                | b"boards"
+                | b"departs"
+                | b"lands"
+                | b"due"
+                | b"begins"
+                | b"ends"
+                | b"expires"
+                | b"arrives"
+                | b"shuts"
+        )
+    };
+    let clock_prep =
+        matches!(word, b"by" | b"before" | b"until" | b"till") || (word == b"at" && scheduled());
+    let day_prep = clock_prep || matches!(word, b"this" | b"next");
+    if !day_prep {
+        return false;
+    }
+    let digits = next.iter().take_while(|b| b.is_ascii_digit()).count();
+    let rest = &next[digits..];
+    // "delayed by 3 hours" is a length of time, not a clock time.
+    let unit = matches!(
+        after,
+        b"hour" | b"hours" | b"hr" | b"hrs" | b"min" | b"mins" | b"minutes" | b"days" | b"weeks"
+    );
+    let clock = (1..=2).contains(&digits)
+        && !unit
+        && (rest.is_empty()
+            || matches!(rest, b"am" | b"pm")
+            || (rest.len() >= 3
+                && rest[0] == b':'
+                && rest[1..3].iter().all(u8::is_ascii_digit)
+                && matches!(&rest[3..], b"" | b"am" | b"pm")));
+    (clock_prep && (clock || matches!(next, b"noon" | b"midday" | b"midnight")))
+        || matches!(
+            next,
+            b"monday"
+                | b"tuesday"
+                | b"wednesday"
+                | b"thursday"
+                | b"friday"
+                | b"saturday"
+                | b"sunday"
+        )
+}
+
 /// Whether a negation ("not", "never", "didn't", "no") is one of the two words before token
 /// `at`, in the same clause.
 fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
@@ -878,6 +937,20 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         posw += u32::from(t.val >= 0.5);
         // Emoticons and emoji are the tokens that are not plain words.
         neg_emo += u32::from(t.val < 0.0 && !t.word(&s.lower).iter().all(u8::is_ascii_alphabetic));
+        // "at 21:10", "by 5pm", "before noon", "by saturday": a time soon, for the diary.
+        // Tested only after one of those short words, so ordinary words pay one compare.
+        if t.hi - t.lo <= 6 && n_diary < diary.len() {
+            if let Some(n) = s.toks.get(i + 1) {
+                let prev = i
+                    .checked_sub(1)
+                    .map_or(&b""[..], |k| s.toks[k].word(&s.lower));
+                let after = s.toks.get(i + 2).map_or(&b""[..], |a| a.word(&s.lower));
+                if soon_after(prev, t.word(&s.lower), n.word(&s.lower), after) {
+                    diary[n_diary] = (true, i + 1);
+                    n_diary += 1;
+                }
+            }
+        }
         // "in 40 minutes", "in 2 hrs": a deadline in the author's life.
         // Tested as two bytes of the padded buffer and the length, with `&`: a length test
         // first would be a branch mispredicted on every other word.
@@ -918,7 +991,14 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                             | b"departs"
                     )
                 });
-                if is_num && is_unit && (!past || needs) {
+                // "boarding closes in 10": a schedule needs no unit.
+                let scheduled = i.checked_sub(1).is_some_and(|k| {
+                    matches!(
+                        s.toks[k].word(&s.lower),
+                        b"closes" | b"leaves" | b"boards" | b"starts" | b"departs"
+                    )
+                });
+                if is_num && (is_unit || scheduled) && (!past || needs) {
                     a.flag_hits[6] = Some((t.lo, u.hi));
                     risk += 1;
                 }
@@ -981,9 +1061,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // "my sister's wedding in Rome is at 2pm TOMORROW and your desk is closed": an event and
     // "tomorrow" or "tonight" in one sentence of a troubled message is a deadline, however
     // many words sit between them (the phrases only know "wedding is tomorrow" and kin).
-    if a.flag_hits[6].is_none()
-        && (a.complaint_cue.is_some() || a.score.compound <= -0.05 || risk > 0)
-    {
+    // A message the model alone finds troubled ("gig starts at 8 and your app says my tickets
+    // don't exist") is asked once its probability is known, below; the flag then does not
+    // count among the model's risk phrases.
+    let troubled = a.complaint_cue.is_some() || a.score.compound <= -0.05 || risk > 0;
+    let mut deadline_if_complaint = None;
+    if a.flag_hits[6].is_none() {
         let diary = &diary[..n_diary];
         let pair = diary.iter().find_map(|&(soon, i)| {
             diary
@@ -1004,8 +1087,13 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         };
         let pair = pair.filter(|&(i, j)| !past(i) && !past(j));
         if let Some((i, j)) = pair {
-            a.flag_hits[6] = Some((s.toks[i].lo, s.toks[j].hi));
-            risk += 1;
+            let span = (s.toks[i].lo, s.toks[j].hi);
+            if troubled {
+                a.flag_hits[6] = Some(span);
+                risk += 1;
+            } else {
+                deadline_if_complaint = Some(span);
+            }
         }
     }
     let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);
@@ -1109,6 +1197,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         f32::from(u8::from(a.praise > 0 && failure + chasing > 0)),
     ];
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
+    if a.complaint_p >= THRESHOLD {
+        a.flag_hits[6] = a.flag_hits[6].or(deadline_if_complaint);
+    }
     a.words = st.words;
     a
 }

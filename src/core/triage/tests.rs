@@ -3589,3 +3589,41 @@ fn a_lure_with_a_link_is_phishing() {
     assert_ne!(r.category, Category::Spam, "{:?}", r.reasons);
     assert!(r.flags.contains(&Flag::FraudSecurity), "{:?}", r.reasons);
 }
+
+#[test]
+fn deadlines_told_by_the_clock_and_the_calendar() {
+    for text in [
+        "@AcmeRail stranded at Crewe and the last connection leaves at 21:10, your app shows nothing",
+        "@AcmeBank my rent transfer is stuck pending and the landlord wants it by 5pm",
+        "@AcmeTickets gig starts at 8 and your app says my tickets don't exist",
+        "@AcmeAir boarding closes in 10 and the bag drop is still shut",
+        "@AcmeShop the cake topper for my son's party still hasn't moved in tracking, need it by saturday",
+    ] {
+        assert!(has(text, Flag::TimeCritical), "{text} -> {:?}", t(text).reasons);
+    }
+    for text in [
+        // A story of the past, a length of time, a question with no trouble.
+        "Got up at 4 am just to see @AcmeAir delayed my flight by 3 hours again",
+        "rang the @AcmeClinic line at 8am sharp for an appointment, on hold 45 minutes",
+        "@AcmeCinema the film starts at 8 right? bringing the kids",
+        "@AcmeRail is the 7am tomorrow running during the strike?",
+    ] {
+        assert!(
+            !has(text, Flag::TimeCritical),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    // Money and parcels that will not move are trouble in themselves.
+    for text in [
+        "@AcmeBank card declined again at the till, third time this week",
+        "@AcmePost passport stuck in your depot since monday",
+    ] {
+        assert_eq!(
+            t(text).category,
+            Category::Complaint,
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}
