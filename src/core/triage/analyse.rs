@@ -546,9 +546,10 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 /// filters: a word, a dot and a common top-level domain, or a path after the dot. Only read
 /// for the rare texts with an account threat, so the tokenizer does not pay for it.
 fn has_bare_link(text: &str) -> bool {
-    const TLDS: [&str; 18] = [
+    const TLDS: [&str; 28] = [
         "com", "co", "uk", "io", "ly", "xyz", "info", "biz", "net", "org", "me", "app", "link",
-        "site", "online", "top", "click", "shop",
+        "site", "online", "top", "click", "shop", "win", "live", "store", "club", "vip", "cc",
+        "support", "today", "gift", "money",
     ];
     text.split_whitespace().any(|chunk| {
         let chunk = chunk.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '/');

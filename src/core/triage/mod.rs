@@ -499,6 +499,9 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
                 // "no complaints at all, arrived next day": trouble denied, none told, in a
                 // positive tone ("never once complained. cancelling tomorrow" is not).
                 || (a.denied > 0 && a.complaint_cue.is_none() && a.score.compound > 0.05)
+                // Praise said in words the lexicon does not score ("big up ... for squeezing my
+                // MOT in", "will renew"), with no trouble told.
+                || (a.praise > 0 && a.complaint_cue.is_none() && a.score.compound >= 0.0)
                 || (a.score.compound > -0.05 && a.complaint_cue.is_none() && {
                     praise_p = Some(complaint_probability(&a.features, &PRAISE_WEIGHTS));
                     praise_p >= Some(PRAISE_THRESHOLD)
@@ -602,6 +605,11 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             let f = TEXT_FLAGS[i];
             let span_bytes = self::span(&s.lower, *span);
             if f == Flag::TimeCritical && category == Category::Praise && a.praise > 0 {
+                continue;
+            }
+            // A spammer's deadline ("claim before midnight", "approval in 10 mins") is bait,
+            // not the author's need.
+            if f == Flag::TimeCritical && category == Category::Spam {
                 continue;
             }
             // "so excited for my flight tomorrow": a treat to come, not a deadline at risk; "down

@@ -3627,3 +3627,70 @@ fn deadlines_told_by_the_clock_and_the_calendar() {
         );
     }
 }
+
+#[test]
+fn fake_care_desks_spam_deadlines_and_plain_prescriptions() {
+    // Fake care desks and recovery scams: spam with the fraud flag.
+    for text in [
+        "Hi @sam_k, so sorry about your experience. Please verify your account at acmebank-secure-help.co to receive your refund - Acme Support",
+        "DM @AcmeAir_Refunds_Desk for compensation on your delayed flight, processed in 24hrs",
+        "@AcmeMobile customers!! You have won a free phone, claim here before midnight: acme-rewards.win",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+        assert!(r.flags.contains(&Flag::FraudSecurity), "{text} -> {:?}", r.reasons);
+        // A spammer's deadline is bait, not the author's.
+        assert!(!r.flags.contains(&Flag::TimeCritical), "{text} -> {:?}", r.reasons);
+    }
+    for text in [
+        "Need a loan fast? Approval in 10 mins, WhatsApp us @AcmeBank",
+        "Best replica watches 80% off @AcmeShop @AcmeMall shop now",
+        "buy meds online, no prescription needed, discreet shipping @AcmePharmacy",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+        assert!(r.flags.is_empty(), "{text} -> {:?}", r.reasons);
+    }
+    // A prescription named is no hazard; a wrong one, or brakes gone soft, are.
+    assert!(!has(
+        "@AcmePharmacy my prescription has been 'being prepared' for 6 days now",
+        Flag::Safety
+    ));
+    assert!(!has(
+        "@AcmePharmacy a text when my prescription is ready would be amazing",
+        Flag::Safety
+    ));
+    assert!(has(
+        "@AcmePharmacy you gave my dad the wrong tablets on his prescription",
+        Flag::Safety
+    ));
+    assert!(has(
+        "car back from its service and the brake warning light is on, pedal feels spongy",
+        Flag::Safety
+    ));
+    assert!(has(
+        "@AcmeMobile not fixed by friday and I'm cancelling, simple as",
+        Flag::ChurnRisk
+    ));
+    assert!(has(
+        "@AcmeParcel my passport is in that box and I fly tomorrow morning, tracking frozen",
+        Flag::TimeCritical
+    ));
+    for (text, want) in [
+        (
+            "@AcmeRail the guard on the 17:15 helped me find my wallet. legend",
+            Category::Praise,
+        ),
+        (
+            "big up @AcmeGarage for squeezing my MOT in this morning",
+            Category::Praise,
+        ),
+        (
+            "@AcmeSave a round-up pot for kids' accounts would be class",
+            Category::Suggestion,
+        ),
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, want, "{text} -> {:?}", r.reasons);
+    }
+}
