@@ -6,6 +6,7 @@
 //! `src/eval.rs` (`TRIAGE_EVAL_TRAIN=1 triage eval complaints.csv`, see `scripts/train-complaint.sh`).
 
 use super::cues::{self, Cue};
+use super::discrimination;
 use super::lexicon::{
     ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY, NO,
     PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
@@ -511,6 +512,22 @@ fn soon_after(prev: &[u8], word: &[u8], next: &[u8], after: &[u8]) -> bool {
         )
 }
 
+/// Whether a discrimination hit starting at byte `start` is a remark quoted as the offence
+/// ("people your age", "women don't usually"), which a negation before it does not deny.
+fn quoted_remark(cue: Cue, lower: &[u8], start: u32) -> bool {
+    let rest = lower.get(start as usize..).unwrap_or_default();
+    cue == Cue::Risk(Flag::Discrimination)
+        && [
+            &b"people "[..],
+            b"someone ",
+            b"women ",
+            b"children ",
+            b"kids ",
+        ]
+        .iter()
+        .any(|p| rest.starts_with(p))
+}
+
 /// Whether a negation ("not", "never", "didn't", "no") is one of the two words before token
 /// `at`, in the same clause.
 fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
@@ -706,6 +723,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut fiction = [usize::MAX; 4];
     let mut n_fiction = 0usize;
     // Events and "soon" words, in order: (is "soon", token index).
+    // Protected characteristics, by token (see `discrimination.rs`).
+    let mut traits = [0usize; 4];
+    let mut n_traits = 0usize;
     let mut diary = [(false, 0usize); 6];
     let mut n_diary = 0usize;
     let toks = &s.toks;
@@ -730,7 +750,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         let span = Some((h.start, h.end));
         match h.cue {
             // "not urgent", "nothing was stolen", "never been hacked": a risk denied is no risk.
-            Cue::Risk(_) | Cue::PressThreat if negated_before(toks, lower, h.at) => {}
+            // Not a remark quoted as the offence itself ("smartphones aren't for people your
+            // age", "women don't usually ..."), where the negation is the remark's own.
+            Cue::Risk(_) | Cue::PressThreat
+                if negated_before(toks, lower, h.at) && !quoted_remark(h.cue, lower, h.start) => {}
             Cue::Risk(_) | Cue::PressThreat => {
                 // "full card number", "your online banking password": fraud phrases that are
                 // secrets too, phishing when asked for.
@@ -828,6 +851,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Phish => threat = threat.or(span),
             Cue::Scam => scam = scam.or(span),
+            Cue::Trait => {
+                if n_traits < traits.len() {
+                    traits[n_traits] = h.at;
+                    n_traits += 1;
+                }
+            }
             Cue::Bait => {
                 spam += 1;
                 a.spam = a.spam.or(span);
@@ -1200,6 +1229,16 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     a.complaint_p = complaint_probability(&a.features, &WEIGHTS);
     if a.complaint_p >= THRESHOLD {
         a.flag_hits[6] = a.flag_hits[6].or(deadline_if_complaint);
+    }
+    // Discrimination told without its words, in a troubled message; like a late deadline,
+    // not one of the model's risk phrases. Told plainly, with no trouble word and a flat tone
+    // ("the moment the bouncer saw my turban he said 'not tonight mate'"), it counts too; told
+    // with praise it does not ("staff noticed my wheelchair and brought a ramp").
+    let plain = a.score.compound < 0.05 && a.praise == 0;
+    if n_traits > 0 && a.flag_hits[4].is_none() && (troubled || plain || a.complaint_p >= THRESHOLD)
+    {
+        a.flag_hits[4] =
+            discrimination::treated_for_who_they_are(&s.toks, &s.lower, &traits[..n_traits]);
     }
     a.words = st.words;
     a

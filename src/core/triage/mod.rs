@@ -6,6 +6,7 @@
 
 mod analyse;
 mod cues;
+mod discrimination;
 mod lexicon;
 mod reach;
 mod sentiment;

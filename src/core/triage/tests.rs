@@ -3694,3 +3694,48 @@ fn fake_care_desks_spam_deadlines_and_plain_prescriptions() {
         assert_eq!(r.category, want, "{text} -> {:?}", r.reasons);
     }
 }
+
+#[test]
+fn discrimination_told_without_its_words() {
+    for text in [
+        // a cause
+        "@AcmeAir the gate agent refused to board me because my wheelchair would 'slow everyone down'",
+        "@AcmeBank your agent hung up on my mum because she couldn't follow her accent",
+        // noticing
+        "the second the @AcmeClub doorman saw my turban it was 'members only tonight'",
+        "@AcmeLoans as soon as the advisor found out I was pregnant the offer was withdrawn",
+        // a judgement of it
+        "@AcmeGym the manager said my hijab was 'not suitable' and not appropriate for the floor",
+        // sent away in the same sentence
+        "breastfeeding my baby at a corner table in @AcmeCafe and the manager asked me to leave",
+        // mocked for it
+        "@AcmeKebab the staff mimic my polish accent every time I order",
+        // said in so many words
+        "@AcmePhones the assistant said smartphones aren't for people your age and walked off",
+    ] {
+        assert!(has(text, Flag::Discrimination), "{text} -> {:?}", t(text).reasons);
+    }
+    for text in [
+        // ordinary trouble of customers who are disabled, pregnant or religious
+        "@AcmeMobile my autistic son dropped his phone in the bath and you refused the claim",
+        "@AcmeRail I use a wheelchair and the lift at the station has been broken for three weeks",
+        "pregnant and my @AcmeEats order came two hours late and cold",
+        "my wheelchair got damaged by @AcmeAir baggage handlers, refused to pay for the repair",
+        // care and praise
+        "staff told my pregnant sister where the baby changing room was, so kind",
+        "the @AcmeBus driver saw my guide dog and helped us to a seat. made my day",
+        "@AcmeGym staff noticed I was struggling with my prosthetic and adjusted the machine",
+        "Thank you for letting my guide dog in",
+        // things, and denials
+        "my account was disabled and the staff told me to just wait 48 hours @AcmeBank",
+        "the blind in my @AcmeHotels room is broken and nobody came to fix it",
+        "nobody stared at my wheelchair, nobody made a fuss. perfect trip @AcmeRail",
+        "@AcmeBus moved us off the front seats because they're for wheelchair users, fair enough",
+    ] {
+        assert!(
+            !has(text, Flag::Discrimination),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}

@@ -1,0 +1,394 @@
+//! Discrimination told without its words: "refused to board me because my wheelchair would
+//! delay the flight", "once he found out I was pregnant", "told me my hijab was not
+//! appropriate". The phrase table (`cues.rs`) knows the named forms ("racist", "because
+//! she's black"); this reads the told ones, around a protected characteristic that the scan
+//! has seen ([`super::cues::Cue::Trait`]).
+//!
+//! Earlier rules that paired any characteristic with any treatment word flagged ordinary
+//! complaints from disabled or pregnant customers ("my autistic son dropped the phone in the
+//! bath and the refund was refused") and friendly posts ("staff told my pregnant sister where
+//! the lift was"). So a characteristic counts only as someone's own ("my hijab", "he's deaf",
+//! "my disabled son", "a wheelchair user"; not "my account was disabled"), and only in one of
+//! three shapes that say the characteristic is why:
+//! - a cause: treatment, then "because" or "cos" and the characteristic ("refused to serve us
+//!   cos we're gay");
+//! - noticing: someone other than the author saw, heard or found out about it ("the moment
+//!   she saw my wheelchair", "once he found out I was pregnant");
+//! - a judgement of it: the characteristic is called inappropriate, a risk, a problem, not
+//!   allowed ("my hijab was 'not appropriate gym wear'", "his wheelchair was a fire risk").
+//!
+//! The caller asks only for a troubled message (a complaint cue, a negative tone or the
+//! complaint model's say-so), so praise of staff who noticed a wheelchair is left alone.
+
+use super::sentiment;
+use super::text::Tok;
+
+/// How many words after "because" the characteristic may come: "because he couldn't
+/// understand his accent" (six).
+const CAUSE_NEAR: usize = 6;
+/// How many words before "because" the treatment may come: "refused to board me because"
+/// (four), "hung up on my dad because" (five).
+const TREATED_NEAR: usize = 10;
+/// How many words after noticing the characteristic may come: "when she saw me in my
+/// wheelchair" (five); not "noticed I was struggling with my prosthetic" (six), which is care.
+const NOTICE_NEAR: usize = 5;
+/// How many words after the characteristic its judgement may come: "my hijab was 'not
+/// appropriate gym wear'" (three).
+const NEAR: usize = 6;
+
+/// Words that need a person around them to be a characteristic: "my account was disabled",
+/// "the blind in my room", "black mould" are things.
+fn needs_a_person(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"disabled" | b"blind" | b"black" | b"asian" | b"deaf" | b"trans" | b"muslim" | b"jewish"
+    )
+}
+
+/// People a characteristic can belong to.
+fn person(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"i" | b"he"
+            | b"she"
+            | b"they"
+            | b"we"
+            | b"who"
+            | b"son"
+            | b"daughter"
+            | b"dad"
+            | b"mum"
+            | b"mom"
+            | b"wife"
+            | b"husband"
+            | b"partner"
+            | b"brother"
+            | b"sister"
+            | b"friend"
+            | b"child"
+            | b"kid"
+            | b"customer"
+            | b"customers"
+            | b"person"
+            | b"people"
+            | b"man"
+            | b"woman"
+            | b"guy"
+            | b"girl"
+            | b"lad"
+            | b"family"
+            | b"passenger"
+            | b"driver"
+            | b"user"
+            | b"grandad"
+            | b"nan"
+            | b"father"
+            | b"mother"
+    )
+}
+
+/// Whether the characteristic at token `k` is someone's own.
+fn owned(toks: &[Tok], lower: &[u8], k: usize) -> bool {
+    let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
+    let back = |d: usize| k.checked_sub(d).map_or(&b""[..], word);
+    let w = word(k);
+    if w == b"breastfeeding" {
+        // Something the author does, not a word for a thing.
+        return true;
+    }
+    if needs_a_person(w) {
+        // "I'm deaf", "he's blind", "my son is autistic", "a disabled driver".
+        matches!(
+            back(1),
+            b"i'm" | b"im" | b"am" | b"he's" | b"she's" | b"we're" | b"they're" | b"being"
+        ) || (matches!(back(1), b"is" | b"was" | b"are" | b"were") && person(back(2)))
+            || person(word(k + 1))
+    } else {
+        // "my hijab", "my wife's wheelchair", "his hearing aids", "I'm pregnant", "she's deaf",
+        // "in a wheelchair", "wears a turban", "wheelchair user". Not "they're for wheelchair
+        // users" (seats), nor "wheelchair users" in general.
+        let possessive = |b: &[u8]| {
+            matches!(b, b"my" | b"his" | b"her" | b"our" | b"their")
+                || (b.ends_with(b"'s") && b != b"it's" && b != b"that's")
+        };
+        possessive(back(1))
+            || possessive(back(2))
+            || matches!(
+                back(1),
+                b"i'm"
+                    | b"im"
+                    | b"am"
+                    | b"is"
+                    | b"are"
+                    | b"was"
+                    | b"were"
+                    | b"we're"
+                    | b"he's"
+                    | b"she's"
+                    | b"they're"
+                    | b"being"
+            )
+            || (back(1) == b"a"
+                && matches!(
+                    back(2),
+                    b"in" | b"use" | b"uses" | b"using" | b"wear" | b"wears" | b"wearing"
+                ))
+            || word(k + 1) == b"user"
+    }
+}
+
+/// Treatment a cause can explain: "refused to board me because ...".
+fn treatment(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"refused"
+            | b"refuse"
+            | b"refusing"
+            | b"denied"
+            | b"turned"
+            | b"kicked"
+            | b"threw"
+            | b"thrown"
+            | b"followed"
+            | b"searched"
+            | b"stopped"
+            | b"ignored"
+            | b"laughed"
+            | b"mocked"
+            | b"shouted"
+            | b"yelled"
+            | b"hung"
+            | b"banned"
+            | b"wouldn't"
+            | b"wouldnt"
+            | b"asked"
+            | b"told"
+            | b"treated"
+            | b"spoke"
+            | b"talked"
+            | b"sneered"
+            | b"stared"
+            | b"moved"
+    )
+}
+
+/// Noticing, by someone other than the author.
+fn noticing(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"saw"
+            | b"seeing"
+            | b"noticed"
+            | b"heard"
+            | b"found"
+            | b"realised"
+            | b"realized"
+            | b"spotted"
+            | b"clocked"
+    )
+}
+
+/// A judgement of the characteristic itself.
+fn judgement(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"appropriate"
+            | b"inappropriate"
+            | b"uncomfortable"
+            | b"risk"
+            | b"hazard"
+            | b"allowed"
+            | b"banned"
+            | b"offensive"
+            | b"unacceptable"
+            | b"welcome"
+    )
+}
+
+/// Whether a clause ends between tokens `from` and `to` (exclusive of `to`).
+fn clause_between(toks: &[Tok], lower: &[u8], from: usize, to: usize) -> bool {
+    toks[from..to]
+        .iter()
+        .any(|t| sentiment::sentence_ends_after(lower, t))
+}
+
+/// The span (from the treatment, the noticing or the characteristic to the characteristic or
+/// the judgement) of discrimination told in one of the three shapes above, given the token
+/// indices of the characteristics the scan saw.
+pub(crate) fn treated_for_who_they_are(
+    toks: &[Tok],
+    lower: &[u8],
+    traits: &[usize],
+) -> Option<(u32, u32)> {
+    let word = |j: usize| toks[j].word(lower);
+    for &k in traits {
+        if k >= toks.len() || !owned(toks, lower, k) {
+            continue;
+        }
+        // "my autistic son dropped the phone", "saw my autistic son at last": a characteristic
+        // before the person it describes names who, not why.
+        let names_who = toks.get(k + 1).is_some_and(|t| {
+            let w = t.word(lower);
+            person(w) && !matches!(w, b"i" | b"he" | b"she" | b"they" | b"we" | b"who")
+        });
+        let from = k.saturating_sub(CAUSE_NEAR);
+        // A cause: "because" (or "cos", "bc") shortly before, treatment before that.
+        for c in (from..k).filter(|_| !names_who) {
+            if !matches!(
+                word(c),
+                b"because" | b"cos" | b"coz" | b"cuz" | b"bc" | b"'cause"
+            ) || clause_between(toks, lower, c, k)
+            {
+                continue;
+            }
+            let start = c.saturating_sub(TREATED_NEAR);
+            if let Some(t) = (start..c).find(|&j| treatment(word(j))) {
+                if !clause_between(toks, lower, t, c) {
+                    return Some((toks[t].lo, toks[k].hi));
+                }
+            }
+        }
+        // Noticing by someone else: "the moment she saw my wheelchair", "after seeing my
+        // hijab"; not "I saw my wheelchair was damaged".
+        for n in (k.saturating_sub(NOTICE_NEAR)..k).filter(|_| !names_who) {
+            // "found" only as "found out" ("they found my wheelchair" is lost property).
+            let found_out =
+                word(n) != b"found" || toks.get(n + 1).is_some_and(|t| t.word(lower) == b"out");
+            if !noticing(word(n)) || !found_out || clause_between(toks, lower, n, k) {
+                continue;
+            }
+            let by_author = n
+                .checked_sub(1)
+                .is_some_and(|p| matches!(word(p), b"i" | b"we" | b"i've" | b"we've" | b"i'd"));
+            if !by_author {
+                return Some((toks[n].lo, toks[k].hi));
+            }
+        }
+        // Sent away or refused in the same sentence: "breastfeeding my baby ... the manager
+        // asked me to leave", "my son has Down syndrome and staff asked us to come back".
+        if let Some(j) = sent_away_near(toks, lower, k) {
+            let (a, b) = (j.min(k), j.max(k));
+            return Some((toks[a].lo, toks[b].hi));
+        }
+        // Mocked for it: "laughed at my stammer", "made a joke about my kippah", "mimic my
+        // accent"; not when denied ("nobody stared at my wheelchair").
+        if let Some(m) = mocked_before(toks, lower, k) {
+            return Some((toks[m].lo, toks[k].hi));
+        }
+        // A judgement of it, as the subject of the sentence that judges: "my hijab was 'not
+        // appropriate'", "my hijab makes staff uncomfortable", "his wheelchair was a fire
+        // risk"; not "pregnant and the seats are uncomfortable".
+        let subject = toks.get(k + 1).is_some_and(|t| {
+            matches!(
+                t.word(lower),
+                b"was"
+                    | b"is"
+                    | b"were"
+                    | b"are"
+                    | b"made"
+                    | b"makes"
+                    | b"would"
+                    | b"wasn't"
+                    | b"isn't"
+            )
+        });
+        let end = (k + 1 + NEAR).min(toks.len());
+        let judged = (k + 1..end).filter(|_| subject).find(|&j| {
+            let before = |d: usize| j.checked_sub(d).map_or(&b""[..], word);
+            match word(j) {
+                // "a fire risk", not "a high risk pregnancy".
+                b"risk" => matches!(before(1), b"a" | b"fire" | b"safety" | b"health"),
+                b"welcome" => matches!(before(1), b"not" | b"never") || before(1).ends_with(b"n't"),
+                w => judgement(w),
+            }
+        });
+        if let Some(j) = judged {
+            if !clause_between(toks, lower, k, j) {
+                return Some((toks[k].lo, toks[j].hi));
+            }
+        }
+    }
+    None
+}
+
+/// How many words apart a characteristic and being sent away may be, in one sentence.
+const SENT_AWAY_NEAR: usize = 14;
+
+/// The token that starts being sent away or refused ("asked me to leave", "kicked us out",
+/// "refused to serve", "turned us away", "wouldn't let me in", "denied entry") within
+/// [`SENT_AWAY_NEAR`] words of token `k`, in its sentence.
+fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
+    let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
+    let object = |w: &[u8]| matches!(w, b"me" | b"us" | b"him" | b"her" | b"them");
+    let starts = |j: usize| -> bool {
+        let (w1, w2, w3) = (word(j + 1), word(j + 2), word(j + 3));
+        match word(j) {
+            b"asked" | b"told" => {
+                (object(w1) && w2 == b"to" && w3 == b"leave") || (w1 == b"to" && w2 == b"leave")
+            }
+            b"kicked" | b"threw" | b"thrown" => w1 == b"out" || (object(w1) && w2 == b"out"),
+            b"refused" => {
+                matches!(w1, b"service" | b"entry")
+                    || (w1 == b"to"
+                        && matches!(
+                            w2,
+                            b"serve"
+                                | b"let"
+                                | b"take"
+                                | b"register"
+                                | b"sell"
+                                | b"seat"
+                                | b"board"
+                        ))
+            }
+            b"turned" => w1 == b"away" || (object(w1) && w2 == b"away"),
+            b"wouldn't" | b"wouldnt" | b"won't" | b"wont" => {
+                w1 == b"let"
+                    && object(w2)
+                    && matches!(
+                        w3,
+                        b"in" | b"on" | b"board" | b"sign" | b"sit" | b"enter" | b"join"
+                    )
+            }
+            b"denied" => matches!(w1, b"entry" | b"boarding" | b"service"),
+            _ => false,
+        }
+    };
+    let from = k.saturating_sub(SENT_AWAY_NEAR);
+    let to = (k + SENT_AWAY_NEAR).min(toks.len().saturating_sub(1));
+    (from..=to).filter(|&j| j != k).find(|&j| {
+        starts(j) && {
+            let (a, b) = (j.min(k), j.max(k));
+            !clause_between(toks, lower, a, b)
+        }
+    })
+}
+
+/// The token of mockery right before "my" (or "his", "her"...) and the characteristic at `k`
+/// ("laughed at my", "joke about my", "mimic my", "stared at my"), unless denied just before
+/// ("nobody stared at", "didn't laugh at").
+fn mocked_before(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
+    let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
+    // "my accent", "my polish accent".
+    let owner = (k.saturating_sub(2)..k)
+        .find(|&j| matches!(word(j), b"my" | b"his" | b"her" | b"our" | b"their"))?;
+    let verb_at = |j: usize| -> bool {
+        matches!(
+            word(j),
+            b"mimic" | b"mimics" | b"mimicked" | b"mimicking" | b"mocked" | b"mocking" | b"mock"
+        ) || (matches!(
+            word(j),
+            b"laughed" | b"laughing" | b"stared" | b"staring" | b"sneered"
+        ) && word(j + 1) == b"at")
+            || (matches!(
+                word(j),
+                b"joke" | b"jokes" | b"comment" | b"comments" | b"fun"
+            ) && matches!(word(j + 1), b"about" | b"of" | b"on"))
+    };
+    let m = (owner.saturating_sub(3)..owner).find(|&j| verb_at(j))?;
+    let denied = (m.saturating_sub(3)..m).any(|j| {
+        matches!(word(j), b"nobody" | b"noone" | b"never" | b"not" | b"no")
+            || word(j).ends_with(b"n't")
+    });
+    (!denied).then_some(m)
+}
