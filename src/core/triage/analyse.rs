@@ -723,6 +723,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut fiction = [usize::MAX; 4];
     let mut n_fiction = 0usize;
     // Events and "soon" words, in order: (is "soon", token index).
+    // "at", "by", "before", "until", "till", "this", "next", by token: where a time soon may
+    // follow (see `soon_after`).
+    let mut clocks = [0usize; 4];
+    let mut n_clocks = 0usize;
     // Protected characteristics, by token (see `discrimination.rs`).
     let mut traits = [0usize; 4];
     let mut n_traits = 0usize;
@@ -851,6 +855,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Phish => threat = threat.or(span),
             Cue::Scam => scam = scam.or(span),
+            Cue::Clock => {
+                if n_clocks < clocks.len() {
+                    clocks[n_clocks] = h.at;
+                    n_clocks += 1;
+                }
+            }
             Cue::Trait => {
                 if n_traits < traits.len() {
                     traits[n_traits] = h.at;
@@ -940,6 +950,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
         }
     }
+    // "at 21:10", "by 5pm", "before noon", "by saturday": a time soon, for the diary.
+    for &c in &clocks[..n_clocks] {
+        let word = |j: usize| s.toks.get(j).map_or(&b""[..], |t| t.word(&s.lower));
+        let prev = c.checked_sub(1).map_or(&b""[..], word);
+        if n_diary < diary.len() && soon_after(prev, word(c), word(c + 1), word(c + 2)) {
+            diary[n_diary] = (true, c + 1);
+            n_diary += 1;
+        }
+    }
     // Token-level signals. The ten counted roles are summed in packed lanes, one add per word,
     // unpacked every 4,095 words so no lane overflows.
     let mut roles = [0u32; (16 - COUNTED_SHIFT) as usize];
@@ -967,20 +986,6 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         posw += u32::from(t.val >= 0.5);
         // Emoticons and emoji are the tokens that are not plain words.
         neg_emo += u32::from(t.val < 0.0 && !t.word(&s.lower).iter().all(u8::is_ascii_alphabetic));
-        // "at 21:10", "by 5pm", "before noon", "by saturday": a time soon, for the diary.
-        // Tested only after one of those short words, so ordinary words pay one compare.
-        if t.hi - t.lo <= 6 && n_diary < diary.len() {
-            if let Some(n) = s.toks.get(i + 1) {
-                let prev = i
-                    .checked_sub(1)
-                    .map_or(&b""[..], |k| s.toks[k].word(&s.lower));
-                let after = s.toks.get(i + 2).map_or(&b""[..], |a| a.word(&s.lower));
-                if soon_after(prev, t.word(&s.lower), n.word(&s.lower), after) {
-                    diary[n_diary] = (true, i + 1);
-                    n_diary += 1;
-                }
-            }
-        }
         // "in 40 minutes", "in 2 hrs": a deadline in the author's life.
         // Tested as two bytes of the padded buffer and the length, with `&`: a length test
         // first would be a branch mispredicted on every other word.

@@ -100,6 +100,9 @@ pub(crate) enum Cue {
     /// wallet"): spam, and with a link, phishing (spam and a fraud risk to the brand's
     /// customers), like a secret asked for.
     Bait,
+    /// A word a time soon may follow ("at", "by", "before", "this"...): read with the next
+    /// words by `soon_after` in `analyse.rs` ("by 5pm", "leaves at 21:10", "this saturday").
+    Clock,
     /// A protected characteristic ("wheelchair", "hijab", "pregnant", "accent"): with the
     /// shapes `discrimination.rs` reads around it, in a troubled message, discrimination told
     /// without its words.
@@ -182,6 +185,13 @@ const PHRASES: &[(&str, Cue)] = &[
     ("landlord", Upcoming),
     ("first thing", Soon),
     ("right now", Soon),
+    ("at", Clock),
+    ("by", Clock),
+    ("before", Clock),
+    ("until", Clock),
+    ("till", Clock),
+    ("this", Clock),
+    ("next", Clock),
     ("tmrw", Soon),
     ("tmr", Soon),
     ("tomoz", Soon),
