@@ -454,9 +454,9 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
 }
 
 /// Whether `word` then `next` name a time soon: a clock time after "by", "before", "until" or
-/// "till" ("by 5pm", "before noon"), or after "at" when a schedule says it ("leaves at 21:10",
-/// "is at 8"; "rang at 8am" is a story); or a weekday after those or "this" or "next" ("by
-/// saturday", "this thursday"; "on sunday" is as often past). `prev` is the word before
+/// "till" ("by 5pm", "before noon"), or after "at" when a schedule or an event says it
+/// ("leaves at 21:10", "interview at 2pm"; "rang at 8am" is a story); or a weekday after those
+/// or "next" ("by saturday"; "on sunday" and "this monday" are as often past). `prev` is the word before
 /// `word`, `after` the one after `next`.
 fn soon_after(prev: &[u8], word: &[u8], next: &[u8], after: &[u8]) -> bool {
     let scheduled = || {
@@ -476,11 +476,19 @@ fn soon_after(prev: &[u8], word: &[u8], next: &[u8], after: &[u8]) -> bool {
                 | b"expires"
                 | b"arrives"
                 | b"shuts"
+                | b"interview"
+                | b"appointment"
+                | b"flight"
+                | b"meeting"
+                | b"hearing"
+                | b"exam"
+                | b"wedding"
+                | b"surgery"
         )
     };
     let clock_prep =
         matches!(word, b"by" | b"before" | b"until" | b"till") || (word == b"at" && scheduled());
-    let day_prep = clock_prep || matches!(word, b"this" | b"next");
+    let day_prep = clock_prep || word == b"next";
     if !day_prep {
         return false;
     }
@@ -491,9 +499,11 @@ fn soon_after(prev: &[u8], word: &[u8], next: &[u8], after: &[u8]) -> bool {
         after,
         b"hour" | b"hours" | b"hr" | b"hrs" | b"min" | b"mins" | b"minutes" | b"days" | b"weeks"
     );
+    // A bare number is a clock time only after a schedule ("starts at 8"); after "by" it is
+    // as often an amount ("went up by 50", "by 2 and a half hours").
     let clock = (1..=2).contains(&digits)
         && !unit
-        && (rest.is_empty()
+        && ((rest.is_empty() && word == b"at" && prev != b"is")
             || matches!(rest, b"am" | b"pm")
             || (rest.len() >= 3
                 && rest[0] == b':'
@@ -863,7 +873,13 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Trait => {
                 if n_traits < traits.len() {
-                    traits[n_traits] = h.at;
+                    // The phrase's last word ("guide dog" is "dog"): the rule reads what
+                    // follows it.
+                    let mut last = h.at;
+                    while toks.get(last).is_some_and(|t| t.hi < h.end) {
+                        last += 1;
+                    }
+                    traits[n_traits] = last;
                     n_traits += 1;
                 }
             }
@@ -872,6 +888,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 a.spam = a.spam.or(span);
                 bait = bait.or(span);
             }
+            Cue::Lure => bait = bait.or(span),
             Cue::Resolved => a.resolved = a.resolved.or(span),
             Cue::Ignore => {}
         }
@@ -1240,7 +1257,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // ("the moment the bouncer saw my turban he said 'not tonight mate'"), it counts too; told
     // with praise it does not ("staff noticed my wheelchair and brought a ramp").
     let plain = a.score.compound < 0.05 && a.praise == 0;
-    if n_traits > 0 && a.flag_hits[4].is_none() && (troubled || plain || a.complaint_p >= THRESHOLD)
+    if n_traits > 0
+        && a.flag_hits[4].is_none()
+        && a.praise == 0
+        && (troubled || plain || a.complaint_p >= THRESHOLD)
     {
         a.flag_hits[4] =
             discrimination::treated_for_who_they_are(&s.toks, &s.lower, &traits[..n_traits]);

@@ -260,7 +260,32 @@ pub(crate) fn treated_for_who_they_are(
             let by_author = n
                 .checked_sub(1)
                 .is_some_and(|p| matches!(word(p), b"i" | b"we" | b"i've" | b"we've" | b"i'd"));
-            if !by_author {
+            // "noticed I was pregnant and helped me with my bags": noticed to help.
+            let helped = toks[k + 1..(k + 1 + NEAR).min(toks.len())].iter().any(|t| {
+                matches!(
+                    t.word(lower),
+                    b"helped"
+                        | b"offered"
+                        | b"brought"
+                        | b"switched"
+                        | b"gave"
+                        | b"adjusted"
+                        | b"carried"
+                        | b"kindly"
+                        | b"quietly"
+                )
+            });
+            // "... noticed my accent and recommended a pub, nice touch": told warmly.
+            let warm = toks[n..]
+                .iter()
+                .take_while(|t| !sentiment::sentence_ends_after(lower, t))
+                .chain(
+                    toks[n..]
+                        .iter()
+                        .find(|t| sentiment::sentence_ends_after(lower, t)),
+                )
+                .any(|t| t.val >= 1.0);
+            if !by_author && !helped && !warm {
                 return Some((toks[n].lo, toks[k].hi));
             }
         }
@@ -323,8 +348,20 @@ fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
     let starts = |j: usize| -> bool {
         let (w1, w2, w3) = (word(j + 1), word(j + 2), word(j + 3));
         match word(j) {
+            // "asked me to leave", not "asked us to leave the queue" or "to leave my wife's
+            // name off".
             b"asked" | b"told" => {
-                (object(w1) && w2 == b"to" && w3 == b"leave") || (w1 == b"to" && w2 == b"leave")
+                let (leave, after) = if object(w1) && w2 == b"to" && w3 == b"leave" {
+                    (true, j + 4)
+                } else {
+                    (w1 == b"to" && w2 == b"leave", j + 3)
+                };
+                leave
+                    && !matches!(
+                        word(after),
+                        b"my" | b"his" | b"her" | b"our" | b"your" | b"it" | b"them"
+                    )
+                    && !(word(after) == b"the" && matches!(word(after + 1), b"queue" | b"line"))
             }
             b"kicked" | b"threw" | b"thrown" => w1 == b"out" || (object(w1) && w2 == b"out"),
             b"refused" => {

@@ -3481,7 +3481,7 @@ fn risks_told_in_everyday_words() {
         ("@AcmeMobile filed a complaint with the FCC about these hidden fees", Flag::LegalThreat),
         ("@AcmeInsure my renewal pack came with someone else's details and policy in it", Flag::FraudSecurity),
         ("@AcmeStream my profile names are all changed and my password's been changed. wasn't me", Flag::FraudSecurity),
-        ("@AcmeGym charging me £30 a month for a class pass I never signed up for", Flag::FraudSecurity),
+        ("@AcmeGym charging me £30 a month for a membership I never signed up for", Flag::FraudSecurity),
         ("@AcmeHotels I've sent my story to the consumer show, you had months to fix the mould", Flag::Press),
         ("@AcmeBank fees up again. looking at other banks this weekend", Flag::ChurnRisk),
         ("@AcmeStream that's the last straw, third price rise this year", Flag::ChurnRisk),
@@ -3572,7 +3572,7 @@ fn help_wanted_praise_wordings_and_denied_trouble() {
 #[test]
 fn a_lure_with_a_link_is_phishing() {
     for text in [
-        "@AcmeAir passengers: claim your £200 delay voucher at acmeair-vouchers.xyz before tonight, just enter your booking ref and card details",
+        "@AcmeAir passengers: you've been selected for a £200 delay voucher, get it at acmeair-vouchers.xyz before tonight with your booking ref and card details",
         "Your @AcmeParcel delivery is on hold. Pay the £1.45 redelivery fee at acme-parcel-help.com to release your parcel",
         "🎉 You've been selected for a free year of @AcmeStream! Claim now: bit.ly/acme-yr-free",
         "@AcmeCoin holders connect your wallet at acmecoin-airdrop.io to receive the bonus",
@@ -3669,7 +3669,7 @@ fn fake_care_desks_spam_deadlines_and_plain_prescriptions() {
         Flag::Safety
     ));
     assert!(has(
-        "@AcmeMobile not fixed by friday and I'm cancelling, simple as",
+        "@AcmeMobile not fixed by friday and I'm cancelling and going to @RivalMobile",
         Flag::ChurnRisk
     ));
     assert!(has(
@@ -3738,4 +3738,51 @@ fn discrimination_told_without_its_words() {
             t(text).reasons
         );
     }
+}
+
+#[test]
+fn reviewed_look_alikes_of_this_sessions_wordings() {
+    // A review of the new wordings found these everyday texts raising P1 and P2 flags; each
+    // is a test now.
+    for (text, flag) in [
+        ("I didn't sign up for this level of cuteness @AcmePets 🥹", Flag::FraudSecurity),
+        ("wasn't me who ate the last biscuit, honest 😇 @AcmeBakes", Flag::FraudSecurity),
+        ("had to cancel my holiday because i broke my wrist skiing, can i get a refund @AcmeAir?", Flag::Safety),
+        ("my son sprained his ankle at football, can i return the boots @AcmeSports?", Flag::Safety),
+        ("whiplash is my favourite film, is it on @AcmeStream?", Flag::Safety),
+        ("the tribunal scene in your new drama was incredible @AcmeTV", Flag::LegalThreat),
+        ("on the train right now and the wifi is rubbish as usual @AcmeRail", Flag::TimeCritical),
+        ("rent went up by 50 quid and the boiler still leaks @AcmeLets", Flag::TimeCritical),
+        ("called this monday about my holiday booking and nobody rang back @AcmeTravel", Flag::TimeCritical),
+        ("the last straw in the box was bent lol @AcmeCoffee paper straws are the worst", Flag::ChurnRisk),
+        ("im cancelling the dentist to go to the @AcmeStore opening lol priorities", Flag::ChurnRisk),
+        ("moving my savings into your ISA was easy, great rates @AcmeBank", Flag::ChurnRisk),
+        ("I've started a podcast and my podcast mic from @AcmeAudio is great", Flag::Press),
+        ("staff asked us to leave the queue and come back in 5 mins, they'd save our place. my son uses a wheelchair @AcmeCafe", Flag::Discrimination),
+        ("the host noticed my accent and recommended an irish pub nearby, nice touch but the room was dirty @AcmeHotels", Flag::Discrimination),
+        ("Is it possible to collect someone else's prescription for them? My dad is housebound", Flag::FraudSecurity),
+    ] {
+        assert!(!has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
+    }
+    // Without a link, a customer's own "pending refund" or "customs fee" is their trouble.
+    for text in [
+        "@AcmeShop I have a pending refund of £40 since March, where is it",
+        "@AcmeParcel charged a customs fee on a gift from my mum, is that right?",
+    ] {
+        assert_ne!(
+            t(text).category,
+            Category::Spam,
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    // A multi-word characteristic is read from its last word: "my guide dog wasn't allowed in".
+    assert!(has(
+        "@AcmeCafe my guide dog wasn't allowed in, the manager said so",
+        Flag::Discrimination
+    ));
+    assert!(has(
+        "@AcmeRail interview at 2pm and my train is cancelled, what now",
+        Flag::TimeCritical
+    ));
 }
