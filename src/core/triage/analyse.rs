@@ -250,7 +250,7 @@ pub(crate) struct Analysis {
     /// a second cardholder? can't find the option anywhere").
     pub how_to_unfound: bool,
     /// Asks how to do something about one trouble it tells calmly, with no chasing and no "!"
-    /// ("my meter reading went in twice, how do I fix it?"): help wanted, asked for.
+    /// ("the wifi stopped working after the update, how do I reset the router?"): help wanted.
     pub help_wanted: bool,
     /// Complaint-model features.
     pub features: [f32; NF],
@@ -456,8 +456,8 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
 /// Whether `word` then `next` name a time soon: a clock time after "by", "before", "until" or
 /// "till" ("by 5pm", "before noon"), or after "at" when a schedule or an event says it
 /// ("leaves at 21:10", "interview at 2pm"; "rang at 8am" is a story); or a weekday after those
-/// or "next" ("by saturday"; "on sunday" and "this monday" are as often past). `prev` is the word before
-/// `word`, `after` the one after `next`.
+/// or "next" ("by saturday"; "on sunday" and "this monday" are as often past). `prev` is the
+/// word before `word`, `after` the one after `next`.
 fn soon_after(prev: &[u8], word: &[u8], next: &[u8], after: &[u8]) -> bool {
     let scheduled = || {
         matches!(
@@ -732,14 +732,14 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut n_risks = 0usize;
     let mut fiction = [usize::MAX; 4];
     let mut n_fiction = 0usize;
-    // Events and "soon" words, in order: (is "soon", token index).
-    // "at", "by", "before", "until", "till", "this", "next", by token: where a time soon may
-    // follow (see `soon_after`).
+    // "at", "by", "before", "until", "till", "next", by token: where a time soon may follow
+    // (see `soon_after`).
     let mut clocks = [0usize; 4];
     let mut n_clocks = 0usize;
     // Protected characteristics, by token (see `discrimination.rs`).
     let mut traits = [0usize; 4];
     let mut n_traits = 0usize;
+    // Events and "soon" words, in order: (is "soon", token index).
     let mut diary = [(false, 0usize); 6];
     let mut n_diary = 0usize;
     let toks = &s.toks;
@@ -909,13 +909,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         }
     }
     // Phishing: a secret asked for ("DM us your card number", see `asked_for`); a scam offer
-    // ("our refund recovery team"); a lure with a link ("claim your prize at ..."); an
-    // account threat with a link, in a message that asks
-    // nothing and tells of no trouble ("my account will be suspended? it says so at
-    // acme.com/billing" quotes a genuine notice). An author who warns of it ("fake", "scam",
-    // "reported", "heads up") keeps their category, with the fraud flag; one who tells of
-    // fraud done to them in other words ("got a text claiming to be from you") has the flag
-    // already.
+    // ("our refund recovery team"); a lure with a link ("claim your prize at ..."); an account
+    // threat with a link, in a message that asks nothing and tells of no trouble ("my account
+    // will be suspended? it says so at acme.com/billing" quotes a genuine notice). An author
+    // who warns of it ("fake", "scam", "reported", "heads up") keeps their category, with the
+    // fraud flag; one who tells of fraud done to them in other words ("got a text claiming to
+    // be from you") has the flag already.
     let secrets = &secrets[..n_secrets];
     if !secrets.is_empty() || scam.is_some() || threat.is_some() || bait.is_some() {
         let asked = secrets
@@ -1256,7 +1255,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // not one of the model's risk phrases. Told plainly, with no trouble word and a flat tone
     // ("the moment the bouncer saw my turban he said 'not tonight mate'"), it counts too; told
     // with praise it does not ("staff noticed my wheelchair and brought a ramp").
-    let plain = a.score.compound < 0.05 && a.praise == 0;
+    let plain = a.score.compound < 0.05;
     if n_traits > 0
         && a.flag_hits[4].is_none()
         && a.praise == 0

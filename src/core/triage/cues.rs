@@ -96,8 +96,7 @@ pub(crate) enum Cue {
     /// A scam offered to the brand's unhappy customers ("refund recovery", "recovery expert"):
     /// like a secret asked for, spam and a fraud risk.
     Scam,
-    /// A lure ("claim your prize", "you've been selected", "redelivery fee", "connect your
-    /// wallet"): spam, and with a link, phishing (spam and a fraud risk to the brand's
+    /// A lure ("claim your prize", "you've been selected", "connect your wallet"): spam, and with a link, phishing (spam and a fraud risk to the brand's
     /// customers), like a secret asked for.
     Bait,
     /// A word a time soon may follow ("at", "by", "before", "next"...): read with the next
@@ -107,8 +106,8 @@ pub(crate) enum Cue {
     /// fee"): phishing with a link, like [`Cue::Bait`], and nothing without one.
     Lure,
     /// A protected characteristic ("wheelchair", "hijab", "pregnant", "accent"): with the
-    /// shapes `discrimination.rs` reads around it, in a troubled message, discrimination told
-    /// without its words.
+    /// shapes `discrimination.rs` reads around it, in a troubled or flat message,
+    /// discrimination told without its words.
     Trait,
     /// Harmless look-alike of a risk phrase.
     Ignore,
@@ -712,7 +711,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("is a steal", Slang),
     ("steal of a deal", Slang),
     // harm told in other words: a trapped hand, a shock, a fall waiting to happen, driving that
-    // endangers the passenger, an injury a doctor saw
+    // endangers the passenger
     ("hand got trapped", Risk(Safety)),
     ("hands got trapped", Risk(Safety)),
     ("finger got trapped", Risk(Safety)),
@@ -972,8 +971,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("didn't authori*", Risk(FraudSecurity)),
     ("locked out of my account", Risk(FraudSecurity)),
     ("someone logged into", Risk(FraudSecurity)),
-    // someone else's data in the customer's hands, money and details changed by someone else,
-    // sign-ups the customer never made
+    // someone else's data in the customer's hands, money and passwords changed by someone else,
+    // subscriptions the customer never made
     ("data leak", Risk(FraudSecurity)),
     ("received someone else's prescription", Risk(FraudSecurity)),
     ("got someone else's prescription", Risk(FraudSecurity)),
@@ -1066,7 +1065,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("contacting the bbc", PressThreat),
     ("contacted the press", PressThreat),
     ("contacted the papers", PressThreat),
-    // local news, going public, the author's own show
+    // the author's story sent to the media
     ("sent my story", PressThreat),
     ("my story to", PressThreat),
     // discrimination

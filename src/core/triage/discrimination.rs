@@ -1,24 +1,27 @@
 //! Discrimination told without its words: "refused to board me because my wheelchair would
 //! delay the flight", "once he found out I was pregnant", "told me my hijab was not
 //! appropriate". The phrase table (`cues.rs`) knows the named forms ("racist", "because
-//! she's black"); this reads the told ones, around a protected characteristic that the scan
-//! has seen ([`super::cues::Cue::Trait`]).
+//! she's black") and quoted remarks ("people your age"); this reads the told ones, around a
+//! protected characteristic that the scan has seen ([`super::cues::Cue::Trait`]).
 //!
 //! Earlier rules that paired any characteristic with any treatment word flagged ordinary
 //! complaints from disabled or pregnant customers ("my autistic son dropped the phone in the
 //! bath and the refund was refused") and friendly posts ("staff told my pregnant sister where
 //! the lift was"). So a characteristic counts only as someone's own ("my hijab", "he's deaf",
-//! "my disabled son", "a wheelchair user"; not "my account was disabled"), and only in one of
-//! three shapes that say the characteristic is why:
+//! "my disabled son", "a wheelchair user"; not "my account was disabled"), and only in a shape
+//! that says the characteristic is why:
 //! - a cause: treatment, then "because" or "cos" and the characteristic ("refused to serve us
-//!   cos we're gay");
+//!   cos we're gay"), not a characteristic that names who did something ("because my autistic
+//!   son dropped it");
 //! - noticing: someone other than the author saw, heard or found out about it ("the moment
-//!   she saw my wheelchair", "once he found out I was pregnant");
-//! - a judgement of it: the characteristic is called inappropriate, a risk, a problem, not
-//!   allowed ("my hijab was 'not appropriate gym wear'", "his wheelchair was a fire risk").
+//!   she saw my wheelchair", "once he found out I was pregnant"), unless told warmly or to help;
+//! - a judgement of it, as the subject: the characteristic is called inappropriate, a risk,
+//!   not allowed ("my hijab was 'not appropriate gym wear'", "his wheelchair was a fire risk");
+//! - being sent away or refused in the same sentence ("asked me to leave", "turned us away");
+//! - mockery of it ("laughed at my stammer", "mimic my accent"), unless denied.
 //!
-//! The caller asks only for a troubled message (a complaint cue, a negative tone or the
-//! complaint model's say-so), so praise of staff who noticed a wheelchair is left alone.
+//! The caller asks only for a troubled or flat message with no praise in it (see `analyse`),
+//! so staff who noticed a wheelchair and helped are left alone.
 
 use super::sentiment;
 use super::text::Tok;
@@ -205,8 +208,8 @@ fn judgement(w: &[u8]) -> bool {
     )
 }
 
-/// Whether a clause ends between tokens `from` and `to` (exclusive of `to`).
-fn clause_between(toks: &[Tok], lower: &[u8], from: usize, to: usize) -> bool {
+/// Whether a sentence ends between tokens `from` and `to` (exclusive of `to`).
+fn sentence_between(toks: &[Tok], lower: &[u8], from: usize, to: usize) -> bool {
     toks[from..to]
         .iter()
         .any(|t| sentiment::sentence_ends_after(lower, t))
@@ -237,13 +240,13 @@ pub(crate) fn treated_for_who_they_are(
             if !matches!(
                 word(c),
                 b"because" | b"cos" | b"coz" | b"cuz" | b"bc" | b"'cause"
-            ) || clause_between(toks, lower, c, k)
+            ) || sentence_between(toks, lower, c, k)
             {
                 continue;
             }
             let start = c.saturating_sub(TREATED_NEAR);
             if let Some(t) = (start..c).find(|&j| treatment(word(j))) {
-                if !clause_between(toks, lower, t, c) {
+                if !sentence_between(toks, lower, t, c) {
                     return Some((toks[t].lo, toks[k].hi));
                 }
             }
@@ -254,7 +257,7 @@ pub(crate) fn treated_for_who_they_are(
             // "found" only as "found out" ("they found my wheelchair" is lost property).
             let found_out =
                 word(n) != b"found" || toks.get(n + 1).is_some_and(|t| t.word(lower) == b"out");
-            if !noticing(word(n)) || !found_out || clause_between(toks, lower, n, k) {
+            if !noticing(word(n)) || !found_out || sentence_between(toks, lower, n, k) {
                 continue;
             }
             let by_author = n
@@ -276,21 +279,16 @@ pub(crate) fn treated_for_who_they_are(
                 )
             });
             // "... noticed my accent and recommended a pub, nice touch": told warmly.
-            let warm = toks[n..]
-                .iter()
-                .take_while(|t| !sentiment::sentence_ends_after(lower, t))
-                .chain(
-                    toks[n..]
-                        .iter()
-                        .find(|t| sentiment::sentence_ends_after(lower, t)),
-                )
-                .any(|t| t.val >= 1.0);
+            let sentence_end = (n..toks.len())
+                .find(|&j| sentiment::sentence_ends_after(lower, &toks[j]))
+                .unwrap_or(toks.len() - 1);
+            let warm = toks[n..=sentence_end].iter().any(|t| t.val >= 1.0);
             if !by_author && !helped && !warm {
                 return Some((toks[n].lo, toks[k].hi));
             }
         }
         // Sent away or refused in the same sentence: "breastfeeding my baby ... the manager
-        // asked me to leave", "my son has Down syndrome and staff asked us to come back".
+        // asked me to leave", "my son has Down syndrome and the staff turned us away".
         if let Some(j) = sent_away_near(toks, lower, k) {
             let (a, b) = (j.min(k), j.max(k));
             return Some((toks[a].lo, toks[b].hi));
@@ -328,7 +326,7 @@ pub(crate) fn treated_for_who_they_are(
             }
         });
         if let Some(j) = judged {
-            if !clause_between(toks, lower, k, j) {
+            if !sentence_between(toks, lower, k, j) {
                 return Some((toks[k].lo, toks[j].hi));
             }
         }
@@ -396,7 +394,7 @@ fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
     (from..=to).filter(|&j| j != k).find(|&j| {
         starts(j) && {
             let (a, b) = (j.min(k), j.max(k));
-            !clause_between(toks, lower, a, b)
+            !sentence_between(toks, lower, a, b)
         }
     })
 }
