@@ -453,6 +453,15 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
     sigmoid(acc.iter().sum::<f32>() + tail)
 }
 
+/// Whether `w` says when something leaves, starts or closes ("boarding closes in 10", "leaves
+/// at 21:10"): a time after it is a schedule.
+fn departs(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"closes" | b"leaves" | b"boards" | b"starts" | b"departs"
+    )
+}
+
 /// Whether `word` then `next` name a time soon: a clock time after "by", "before", "until" or
 /// "till" ("by 5pm", "before noon"), or after "at" when a schedule or an event says it
 /// ("leaves at 21:10", "interview at 2pm"; "rang at 8am" is a story); or a weekday after those
@@ -460,31 +469,27 @@ pub fn complaint_probability(x: &[f32; NF], w: &[f32; NF]) -> f32 {
 /// word before `word`, `after` the one after `next`.
 fn soon_after(prev: &[u8], word: &[u8], next: &[u8], after: &[u8]) -> bool {
     let scheduled = || {
-        matches!(
-            prev,
-            b"is"
-                | b"it's"
-                | b"leaves"
-                | b"starts"
-                | b"closes"
-                | b"boards"
-                | b"departs"
-                | b"lands"
-                | b"due"
-                | b"begins"
-                | b"ends"
-                | b"expires"
-                | b"arrives"
-                | b"shuts"
-                | b"interview"
-                | b"appointment"
-                | b"flight"
-                | b"meeting"
-                | b"hearing"
-                | b"exam"
-                | b"wedding"
-                | b"surgery"
-        )
+        departs(prev)
+            || matches!(
+                prev,
+                b"is"
+                    | b"it's"
+                    | b"lands"
+                    | b"due"
+                    | b"begins"
+                    | b"ends"
+                    | b"expires"
+                    | b"arrives"
+                    | b"shuts"
+                    | b"interview"
+                    | b"appointment"
+                    | b"flight"
+                    | b"meeting"
+                    | b"hearing"
+                    | b"exam"
+                    | b"wedding"
+                    | b"surgery"
+            )
     };
     let clock_prep =
         matches!(word, b"by" | b"before" | b"until" | b"till") || (word == b"at" && scheduled());
@@ -1043,12 +1048,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     )
                 });
                 // "boarding closes in 10": a schedule needs no unit.
-                let scheduled = i.checked_sub(1).is_some_and(|k| {
-                    matches!(
-                        s.toks[k].word(&s.lower),
-                        b"closes" | b"leaves" | b"boards" | b"starts" | b"departs"
-                    )
-                });
+                let scheduled = i
+                    .checked_sub(1)
+                    .is_some_and(|k| departs(s.toks[k].word(&s.lower)));
                 if is_num && (is_unit || scheduled) && (!past || needs) {
                     a.flag_hits[6] = Some((t.lo, u.hi));
                     risk += 1;

@@ -90,6 +90,11 @@ fn person(w: &[u8]) -> bool {
     )
 }
 
+/// "my", "his", "her", "our", "their".
+fn possessive_pronoun(w: &[u8]) -> bool {
+    matches!(w, b"my" | b"his" | b"her" | b"our" | b"their")
+}
+
 /// Whether the characteristic at token `k` is someone's own.
 fn owned(toks: &[Tok], lower: &[u8], k: usize) -> bool {
     let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
@@ -111,8 +116,7 @@ fn owned(toks: &[Tok], lower: &[u8], k: usize) -> bool {
         // "in a wheelchair", "wears a turban", "wheelchair user". Not "they're for wheelchair
         // users" (seats), nor "wheelchair users" in general.
         let possessive = |b: &[u8]| {
-            matches!(b, b"my" | b"his" | b"her" | b"our" | b"their")
-                || (b.ends_with(b"'s") && b != b"it's" && b != b"that's")
+            possessive_pronoun(b) || (b.ends_with(b"'s") && b != b"it's" && b != b"that's")
         };
         possessive(back(1))
             || possessive(back(2))
@@ -405,8 +409,7 @@ fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
 fn mocked_before(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
     let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
     // "my accent", "my polish accent".
-    let owner = (k.saturating_sub(2)..k)
-        .find(|&j| matches!(word(j), b"my" | b"his" | b"her" | b"our" | b"their"))?;
+    let owner = (k.saturating_sub(2)..k).find(|&j| possessive_pronoun(word(j)))?;
     let verb_at = |j: usize| -> bool {
         matches!(
             word(j),
