@@ -11,6 +11,7 @@ use super::lexicon::{
     ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY, NO,
     PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
 };
+use super::press;
 use super::sentiment::{self, Score};
 use super::text::{self, Scratch};
 use super::Flag;
@@ -578,10 +579,11 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 /// filters: a word, a dot and a common top-level domain, or a path after the dot. Only read
 /// for the rare texts with an account threat, so the tokenizer does not pay for it.
 fn has_bare_link(text: &str) -> bool {
-    const TLDS: [&str; 28] = [
+    const TLDS: [&str; 41] = [
         "com", "co", "uk", "io", "ly", "xyz", "info", "biz", "net", "org", "me", "app", "link",
         "site", "online", "top", "click", "shop", "win", "live", "store", "club", "vip", "cc",
-        "support", "today", "gift", "money",
+        "support", "today", "gift", "money", "gg", "tv", "us", "au", "ca", "in", "eu", "ru", "icu",
+        "fun", "pro", "help", "page",
     ];
     text.split_whitespace().any(|chunk| {
         let chunk = chunk.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '/');
@@ -744,6 +746,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Protected characteristics, by token (see `discrimination.rs`).
     let mut traits = [0usize; 4];
     let mut n_traits = 0usize;
+    // News outlets, by their first and last token (see `press.rs`).
+    let mut outlets = [(0usize, 0usize); 2];
+    let mut n_outlets = 0usize;
     // Events and "soon" words, in order: (is "soon", token index).
     let mut diary = [(false, 0usize); 6];
     let mut n_diary = 0usize;
@@ -880,12 +885,14 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 if n_traits < traits.len() {
                     // The phrase's last word ("guide dog" is "dog"): the rule reads what
                     // follows it.
-                    let mut last = h.at;
-                    while toks.get(last).is_some_and(|t| t.hi < h.end) {
-                        last += 1;
-                    }
-                    traits[n_traits] = last;
+                    traits[n_traits] = last_token(toks, h.at, h.end);
                     n_traits += 1;
+                }
+            }
+            Cue::Outlet => {
+                if n_outlets < outlets.len() {
+                    outlets[n_outlets] = (h.at, last_token(toks, h.at, h.end));
+                    n_outlets += 1;
                 }
             }
             Cue::Bait => {
@@ -1266,6 +1273,32 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         a.flag_hits[4] =
             discrimination::treated_for_who_they_are(&s.toks, &s.lower, &traits[..n_traits]);
     }
+    // The press reached, or reaching out, in a troubled or flat message with no praise in it
+    // ("my sister writes for the Daily Herald and she is very interested in how you treated
+    // us"); like discrimination, not one of the model's risk phrases. The author's own
+    // approach is a threat to take the story further, as grave as "going to the press".
+    if n_outlets > 0
+        && a.flag_hits[3].is_none()
+        && a.praise == 0
+        && (troubled || plain || a.complaint_p >= THRESHOLD)
+    {
+        let told = outlets[..n_outlets]
+            .iter()
+            .find_map(|&(first, last)| press::reached(&s.toks, &s.lower, first, last));
+        if let Some((span, threat)) = told {
+            a.flag_hits[3] = Some(span);
+            a.press_threat |= threat;
+        }
+    }
     a.words = st.words;
     a
+}
+
+/// The index of the last token of a phrase that starts at token `at` and ends at byte `end`.
+fn last_token(toks: &[text::Tok], at: usize, end: u32) -> usize {
+    let mut last = at;
+    while toks.get(last).is_some_and(|t| t.hi < end) {
+        last += 1;
+    }
+    last
 }

@@ -109,6 +109,9 @@ pub(crate) enum Cue {
     /// shapes `discrimination.rs` reads around it, in a troubled or flat message,
     /// discrimination told without its words.
     Trait,
+    /// A news outlet named in words ("the local paper", "Evening Post", "ITV"): the press when
+    /// someone got in touch with it or it with them (see `press.rs`).
+    Outlet,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -287,6 +290,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("take you to court", Risk(LegalThreat)),
     ("see you in court", Risk(LegalThreat)),
     ("small claims", Risk(LegalThreat)),
+    // Indian English: the consumer disputes commission.
+    ("consumer court", Risk(LegalThreat)),
+    ("consumer forum", Risk(LegalThreat)),
     ("class action", Risk(LegalThreat)),
     ("ombudsman", Risk(LegalThreat)),
     ("trading standards", Risk(LegalThreat)),
@@ -1029,6 +1035,62 @@ const PHRASES: &[(&str, Cue)] = &[
     ("for comment", Risk(Press)),
     ("on the record", Risk(Press)),
     ("newsroom", Risk(Press)),
+    ("newsdesk", Risk(Press)),
+    // News outlets in words: the press once someone reaches them or they reach out (see
+    // `press.rs`). Papers named "<Evening|Daily|Sunday...> <Post|Echo...>" come from
+    // `MASTHEADS` below. Not "the mirror", "the mail", "the sun", "the news": things people
+    // send photos of, post and are told.
+    ("local paper*", Outlet),
+    ("local newspaper*", Outlet),
+    ("local rag", Outlet),
+    ("newspaper*", Outlet),
+    ("the papers", Outlet),
+    ("the tabloids", Outlet),
+    ("local news", Outlet),
+    ("local tv", Outlet),
+    ("local radio", Outlet),
+    ("radio station", Outlet),
+    ("tv station", Outlet),
+    ("news station", Outlet),
+    ("news channel", Outlet),
+    ("breakfast show", Outlet),
+    ("phone-in", Outlet),
+    ("consumer programme", Outlet),
+    ("consumer program", Outlet),
+    ("consumer show", Outlet),
+    ("consumer column", Outlet),
+    ("consumer page", Outlet),
+    ("consumer champion", Outlet),
+    ("consumer journalist", Outlet),
+    ("the press", Outlet),
+    ("the media", Outlet),
+    ("bbc", Outlet),
+    ("itv", Outlet),
+    ("sky news", Outlet),
+    ("channel 4", Outlet),
+    ("channel 5", Outlet),
+    ("the guardian", Outlet),
+    ("the telegraph", Outlet),
+    ("the observer", Outlet),
+    ("moneysavingexpert", Outlet),
+    ("money saving expert", Outlet),
+    ("martin lewis", Outlet),
+    ("rip off britain", Outlet),
+    ("cnn", Outlet),
+    ("nbc", Outlet),
+    ("cbs", Outlet),
+    ("abc news", Outlet),
+    ("fox news", Outlet),
+    ("npr", Outlet),
+    ("new york times", Outlet),
+    ("washington post", Outlet),
+    ("usa today", Outlet),
+    ("a current affair", Outlet),
+    ("today tonight", Outlet),
+    ("cbc", Outlet),
+    ("rte", Outlet),
+    ("ndtv", Outlet),
+    ("times of india", Outlet),
     ("news desk", Risk(Press)),
     ("going to the press", PressThreat),
     ("going to the papers", PressThreat),
@@ -1042,6 +1104,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("watchdog", Risk(Press)),
     ("producer at", Risk(Press)),
     ("producer for", Risk(Press)),
+    ("producer from", Risk(Press)),
     ("researcher at", Risk(Press)),
     ("correspondent", Risk(Press)),
     ("editor at", Risk(Press)),
@@ -1054,6 +1117,14 @@ const PHRASES: &[(&str, Cue)] = &[
     ("for our show", Risk(Press)),
     ("i write for", Risk(Press)),
     ("writing for the", Risk(Press)),
+    // "I am writing for the fourth time regarding my refund": chasing, not a byline.
+    ("writing for the second time", Chasing),
+    ("writing for the third time", Chasing),
+    ("writing for the fourth time", Chasing),
+    ("writing for the fifth time", Chasing),
+    ("writing for the last time", Chasing),
+    ("writing for the umpteenth time", Chasing),
+    ("writing for the nth time", Chasing),
     ("writing for the second", Ignore),
     ("writing for the third", Ignore),
     ("writing for the last", Ignore),
@@ -2820,6 +2891,30 @@ const PHRASES: &[(&str, Cue)] = &[
     ("customs fee", Lure),
     ("release your parcel", Lure),
     ("reschedule your delivery", Lure),
+    // The billing and account pretexts of phishing texts, said to "you" by the imposter (a
+    // customer's own trouble is "my payment failed").
+    ("your payment failed", Lure),
+    ("your payment has failed", Lure),
+    ("your payment was declined", Lure),
+    ("your payment has been declined", Lure),
+    ("your card was declined", Lure),
+    ("your card has been declined", Lure),
+    ("update your billing", Lure),
+    ("update your payment", Lure),
+    ("update your card details", Lure),
+    ("temporarily limited", Lure),
+    ("avoid closure", Lure),
+    ("verify now", Lure),
+    ("log in with your account", Lure),
+    ("login with your account", Lure),
+    ("sign in with your account", Lure),
+    ("fill in the form", Lure),
+    ("fill out the form", Lure),
+    ("is giving away", Lure),
+    ("are giving away", Lure),
+    ("free gems", Lure),
+    ("free skins", Lure),
+    ("free coins", Lure),
     ("connect your wallet", Bait),
     ("verify your wallet", Bait),
     ("validate your wallet", Bait),
@@ -3291,9 +3386,49 @@ fn typed_forms(w: &str) -> Vec<String> {
     forms
 }
 
+/// A newspaper's name is often a time and a word for news: "Evening Post", "Daily Ledger",
+/// "Sunday Herald". Each pair is a [`Cue::Outlet`] phrase.
+const MASTHEAD_TIMES: &[&str] = &["evening", "daily", "sunday", "weekly", "morning"];
+/// The second word of a newspaper's name (see [`MASTHEAD_TIMES`]).
+const MASTHEADS: &[&str] = &[
+    "post",
+    "news",
+    "courier",
+    "chronicle",
+    "herald",
+    "gazette",
+    "echo",
+    "standard",
+    "telegraph",
+    "times",
+    "mail",
+    "mirror",
+    "express",
+    "record",
+    "star",
+    "ledger",
+    "journal",
+    "argus",
+    "advertiser",
+    "examiner",
+    "tribune",
+    "sentinel",
+    "observer",
+    "bulletin",
+    "press",
+];
+
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
 pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     let mut out = Vec::new();
+    for time in MASTHEAD_TIMES {
+        for name in MASTHEADS {
+            out.push(Phrase::new(
+                vec![(*time).to_owned(), (*name).to_owned()],
+                Outlet,
+            ));
+        }
+    }
     for &(text, cue) in PHRASES {
         let (body, star) = match text.strip_suffix('*') {
             Some(b) => (b, true),

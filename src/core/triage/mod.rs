@@ -8,6 +8,7 @@ mod analyse;
 mod cues;
 mod discrimination;
 mod lexicon;
+mod press;
 mod reach;
 mod sentiment;
 mod text;

@@ -3786,3 +3786,54 @@ fn reviewed_look_alikes_of_this_sessions_wordings() {
         Flag::TimeCritical
     ));
 }
+
+#[test]
+fn the_press_reached_in_two_parts() {
+    // The author got in touch with an outlet, or the outlet with them.
+    for text in [
+        "@AcmeHomes I've sent the photos of our 'finished' kitchen to the local paper. six emails got nothing",
+        "emailed the Evening Gazette about @AcmeGym taking money after I cancelled, 4 months now",
+        "@AcmeBroadband 3 weeks with no internet, my next email is to a consumer programme on ITV",
+        "my sister writes for the Daily Herald and she is very interested in how @AcmeLets left us with no heating for 3 weeks",
+        // told flatly
+        "@AcmeLets I have forwarded your reply to the Evening Post.",
+    ] {
+        assert!(has(text, Flag::Press), "{text} -> {:?}", t(text).reasons);
+        // Taking the story to the press is as grave as a legal threat.
+        assert_eq!(t(text).category, Category::Complaint, "{text}");
+    }
+    // An outlet that reached out is the press at work; the category stays the model's.
+    assert!(has(
+        "@AcmeEnergy cut off my disabled dad's supply. local news got in touch this morning",
+        Flag::Press
+    ));
+    for text in [
+        // no trouble, or praise, or the outlet only read
+        "sent my nan's 100th birthday photos to the local paper, thanks @AcmeCakes for the amazing cake",
+        "read in the local paper that @AcmeRail are adding trains to Leeds, good news",
+        // the contact taken back, or in another sentence
+        "@AcmeBank I'm not going to the papers over this, I just want my £40 back",
+        "@AcmeAir lost my bag again and nobody replied. The local paper had a piece on the strikes",
+        // chasing, not a byline
+        "@AcmeAir I am writing for the fourth time regarding my refund, still nothing",
+    ] {
+        assert!(!has(text, Flag::Press), "{text} -> {:?}", t(text).reasons);
+    }
+}
+
+#[test]
+fn phishing_pretexts_said_to_the_reader() {
+    for text in [
+        "@AcmeBank customers! Your account has been temporarily limited. Verify now: acmebank-secure.com/login",
+        "AcmeStream: your payment failed. Update your billing info to keep watching: acme-stream-billing.net",
+        "AcmeMart is giving away £500 vouchers, just share and fill in the form! acmemart-giveaway.co",
+        "Official @AcmeGames giveaway!! log in with your account at acme-free-skins.gg for 5000 gems",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+        assert!(r.flags.contains(&Flag::FraudSecurity), "{text} -> {:?}", r.reasons);
+    }
+    // A customer's own failed payment, with a screenshot, is their trouble.
+    let r = t("@AcmeStream my payment failed three times and now I'm locked out, screenshot: pic.example.com/x1");
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+}
