@@ -436,6 +436,50 @@ fn asks_unmarked(toks: &[text::Tok], lower: &[u8]) -> bool {
 }
 
 #[inline]
+/// The opening request of a message that asks the brand to change something: "add
+/// cross-save already", "pls bring downloads back", "let us tip in the app", "more squat racks
+/// pls". Not a request about the author's own case ("put me through to someone", "let me
+/// know", "open my account"), which is trouble or a question; not "give" or "make", which
+/// open promotions ("give these fajitas a try") and idioms ("make it make sense").
+fn asks_for_change(toks: &[text::Tok], lower: &[u8]) -> Option<(u32, u32)> {
+    let word = |k: usize| toks.get(k).map_or(&b""[..], |t| t.word(lower));
+    let please = |w: &[u8]| matches!(w, b"please" | b"pls" | b"plz" | b"pleaseee" | b"plss");
+    let at = usize::from(please(word(0)));
+    // "bring X back", not "bring ur ass tonight".
+    let back = || (at + 1..at + 6).any(|k| word(k) == b"back");
+    let ask = match word(at) {
+        b"bring" | b"put" => back(),
+        w => matches!(
+            w,
+            b"add"
+                | b"let"
+                | b"stock"
+                | b"sell"
+                | b"offer"
+                | b"introduce"
+                | b"extend"
+                | b"allow"
+                | b"include"
+                | b"launch"
+                | b"reopen"
+                | b"open"
+        ),
+    };
+    let own = matches!(word(at + 1), b"me" | b"my" | b"it" | b"this" | b"that")
+        || (word(at) == b"let" && word(at + 2) == b"know");
+    // "more squat racks pls": more of something, asked for politely ("more like that please"
+    // is praise).
+    let more = at == 0
+        && word(0) == b"more"
+        && word(1) != b"like"
+        && toks.iter().any(|t| please(t.word(lower)));
+    if (ask && !own) || more {
+        let t = &toks[at];
+        return Some((t.lo, t.hi));
+    }
+    None
+}
+
 fn sigmoid(x: f32) -> f32 {
     1.0 / (1.0 + (-x).exp())
 }
@@ -963,6 +1007,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             suggest += 1;
             a.suggest = Some((t.lo, t.hi + 1));
         }
+    }
+    // "@AcmeGames add cross-save already", "@AcmeTV pls bring downloads back": a message to
+    // the brand that opens by asking it to change something is a suggestion, as "you should"
+    // is. Category only: the model's suggestion count is the phrases'.
+    if a.suggest.is_none() && (st.lead_handles > 0 || replying) {
+        a.suggest = asks_for_change(&s.toks, &s.lower);
     }
     for &(lo, hi, v) in &revalued[..n_revalued] {
         let from = s.toks.partition_point(|t| t.lo < lo);

@@ -3837,3 +3837,42 @@ fn phishing_pretexts_said_to_the_reader() {
     let r = t("@AcmeStream my payment failed three times and now I'm locked out, screenshot: pic.example.com/x1");
     assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
 }
+
+#[test]
+fn requests_to_change_something_and_thanks_for_a_fix() {
+    for text in [
+        "@AcmeGames add cross-save between PC and console already, it's 2026",
+        "@AcmeHotels please put kettles back in the rooms. i need tea at 6am",
+        "@AcmeRide let us tip in the app after the ride, not just during",
+        "@AcmeGym more squat racks pls 🙏",
+    ] {
+        let r = t(text);
+        assert_eq!(
+            r.category,
+            Category::Suggestion,
+            "{text} -> {:?}",
+            r.reasons
+        );
+    }
+    for text in [
+        // the author's own case, promotions, idioms, or not sent to the brand
+        "@AcmeBank let me know when my refund is coming",
+        "@AcmeTel put me through to someone who can actually help, 3 hours on hold",
+        "@AcmeFoods give these fajitas a try, you won't regret it",
+        "@AcmeShop make it make sense: charged twice for one order",
+        "add cross-save between PC and console already, it's 2026",
+    ] {
+        let r = t(text);
+        assert_ne!(
+            r.category,
+            Category::Suggestion,
+            "{text} -> {:?}",
+            r.reasons
+        );
+    }
+    // A fix the thanks is for is no sarcasm, however much trouble it names.
+    let r = t("Thank you @AcmeAir for finding my lost bag and couriering it to my aunt's place. very grateful 🙏");
+    assert_eq!(r.category, Category::Praise, "{:?}", r.reasons);
+    let r = t("thanks @AcmeAir for losing my bag AGAIN");
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+}
