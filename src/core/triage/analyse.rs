@@ -794,7 +794,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut outlets = [(0usize, 0usize); 2];
     let mut n_outlets = 0usize;
     // Events and "soon" words, in order: (is "soon", token index).
-    let mut diary = [(false, 0usize); 6];
+    let mut diary = [(When::Event, 0usize); 6];
     let mut n_diary = 0usize;
     let toks = &s.toks;
     let lower = &s.lower;
@@ -853,7 +853,24 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Upcoming | Cue::Soon => {
                 if n_diary < diary.len() {
-                    diary[n_diary] = (h.cue == Cue::Soon, h.at);
+                    diary[n_diary] = if h.cue == Cue::Soon {
+                        (When::Soon, h.at)
+                    } else {
+                        (When::Event, h.at)
+                    };
+                    n_diary += 1;
+                }
+            }
+            // "since monday", "last friday", "every saturday night": over, or habit.
+            Cue::Weekday
+                if h.at > 0
+                    && matches!(
+                        toks[h.at - 1].word(lower),
+                        b"since" | b"last" | b"from" | b"every" | b"till" | b"until"
+                    ) => {}
+            Cue::Weekday => {
+                if n_diary < diary.len() {
+                    diary[n_diary] = (When::Weekday, last_token(toks, h.at, h.end));
                     n_diary += 1;
                 }
             }
@@ -1033,7 +1050,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         let word = |j: usize| s.toks.get(j).map_or(&b""[..], |t| t.word(&s.lower));
         let prev = c.checked_sub(1).map_or(&b""[..], word);
         if n_diary < diary.len() && soon_after(prev, word(c), word(c + 1), word(c + 2)) {
-            diary[n_diary] = (true, c + 1);
+            diary[n_diary] = (When::Soon, c + 1);
             n_diary += 1;
         }
     }
@@ -1178,11 +1195,14 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut deadline_if_complaint = None;
     if a.flag_hits[6].is_none() {
         let diary = &diary[..n_diary];
-        let pair = diary.iter().find_map(|&(soon, i)| {
+        // An event and a time, the event first if the time is a weekday: "my flight on
+        // thursday", not "on monday I rang about my flight".
+        let pair = diary.iter().find_map(|&(when, i)| {
             diary
                 .iter()
-                .find(|&&(soon2, j)| {
-                    soon != soon2
+                .find(|&&(when2, j)| {
+                    (when == When::Event) != (when2 == When::Event)
+                        && when != When::Weekday
                         && j > i
                         && j - i <= DIARY_NEAR
                         && !(i..j).any(|k| sentiment::sentence_ends_after(&s.lower, &s.toks[k]))
@@ -1342,6 +1362,17 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     }
     a.words = st.words;
     a
+}
+
+/// What a diary entry is (see `analyse`): an event, or a time soon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum When {
+    /// "wedding", "flight", "interview".
+    Event,
+    /// "tomorrow", "tonight", "by 5pm".
+    Soon,
+    /// "on saturday", "friday night": soon only after the event it dates.
+    Weekday,
 }
 
 /// The index of the last token of a phrase that starts at token `at` and ends at byte `end`.

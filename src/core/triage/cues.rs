@@ -109,6 +109,9 @@ pub(crate) enum Cue {
     /// shapes `discrimination.rs` reads around it, in a troubled or flat message,
     /// discrimination told without its words.
     Trait,
+    /// A weekday soon ("on saturday", "this friday", "thursday morning"): like [`Cue::Soon`],
+    /// but only after the event it dates ("my sister's wedding is saturday morning").
+    Weekday,
     /// A news outlet named in words ("the local paper", "Evening Post", "ITV"): the press when
     /// someone got in touch with it or it with them (see `press.rs`).
     Outlet,
@@ -158,6 +161,11 @@ const PHRASES: &[(&str, Cue)] = &[
     ("holiday", Upcoming),
     ("trip", Upcoming),
     ("meeting", Upcoming),
+    ("connection to", Upcoming),
+    ("connecting flight", Upcoming),
+    ("connecting train", Upcoming),
+    ("client pitch", Upcoming),
+    ("need to be at", Upcoming),
     ("shift", Upcoming),
     ("court", Upcoming),
     ("booking", Upcoming),
@@ -266,6 +274,11 @@ const PHRASES: &[(&str, Cue)] = &[
     ("i'm a lawyer", Ignore),
     ("i am a lawyer", Ignore),
     ("lawyer*", Risk(LegalThreat)),
+    // Not a bare "barrister": "my brother-in-law (a barrister, useless with a drill)".
+    ("my barrister", Risk(LegalThreat)),
+    ("our barrister", Risk(LegalThreat)),
+    ("to a barrister", Risk(LegalThreat)),
+    ("instructed a barrister", Risk(LegalThreat)),
     ("power of attorney", Topic),
     ("no solicitors", Ignore),
     ("fca regulated", Topic),
@@ -482,6 +495,24 @@ const PHRASES: &[(&str, Cue)] = &[
     ("smelled gas", Risk(Safety)),
     ("smelt gas", Risk(Safety)),
     ("gas smell", Risk(Safety)),
+    ("smell of gas", Risk(Safety)),
+    ("smells of gas", Risk(Safety)),
+    ("smelt of gas", Risk(Safety)),
+    ("smelled of gas", Risk(Safety)),
+    ("stinks of gas", Risk(Safety)),
+    ("stunk of gas", Risk(Safety)),
+    ("reeks of gas", Risk(Safety)),
+    ("came off in my hand", Risk(Safety)),
+    ("came away in my hand", Risk(Safety)),
+    // In or to A&E as a patient, not working there ("night shifts on A&E").
+    ("work in a&e", Ignore),
+    ("working in a&e", Ignore),
+    ("shift in a&e", Ignore),
+    ("shifts in a&e", Ignore),
+    ("nurse in a&e", Ignore),
+    ("doctor in a&e", Ignore),
+    ("in a&e", Risk(Safety)),
+    ("to a&e", Risk(Safety)),
     ("sharp edge", Risk(Safety)),
     ("sharp edges", Risk(Safety)),
     ("cut my hand", Risk(Safety)),
@@ -593,6 +624,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("could choke", Risk(Safety)),
     ("might choke", Risk(Safety)),
     ("exposed wires", Risk(Safety)),
+    // Not "live wires" alone: "my two are live wires today".
+    ("wires hanging", Risk(Safety)),
+    ("live wires hanging", Risk(Safety)),
     ("exposed wire", Risk(Safety)),
     ("exposed wiring", Risk(Safety)),
     ("bare wires", Risk(Safety)),
@@ -916,6 +950,22 @@ const PHRASES: &[(&str, Cue)] = &[
     ("spoofed", Risk(FraudSecurity)),
     ("spoofing", Risk(FraudSecurity)),
     ("account takeover", Risk(FraudSecurity)),
+    ("hijacked", Risk(FraudSecurity)),
+    ("taken over my account", Risk(FraudSecurity)),
+    ("account was taken over", Risk(FraudSecurity)),
+    ("account got taken over", Risk(FraudSecurity)),
+    ("account has been taken over", Risk(FraudSecurity)),
+    ("someone is using my account", Risk(FraudSecurity)),
+    ("someone's using my account", Risk(FraudSecurity)),
+    ("someone else is using my account", Risk(FraudSecurity)),
+    ("someone else using my account", Risk(FraudSecurity)),
+    // Identity theft told as what was opened: "someone opened a credit card in my name".
+    ("credit card in my name", Risk(FraudSecurity)),
+    ("loan in my name", Risk(FraudSecurity)),
+    ("loans in my name", Risk(FraudSecurity)),
+    ("account in my name", Risk(FraudSecurity)),
+    ("accounts in my name", Risk(FraudSecurity)),
+    ("contract in my name", Risk(FraudSecurity)),
     ("someone ordered", Risk(FraudSecurity)),
     ("someone made a purchase", Risk(FraudSecurity)),
     ("someone made a payment", Risk(FraudSecurity)),
@@ -1551,6 +1601,13 @@ const PHRASES: &[(&str, Cue)] = &[
     ("port my number", Risk(ChurnRisk)),
     ("to another network", Risk(ChurnRisk)),
     ("to another provider", Risk(ChurnRisk)),
+    ("to another bank", Risk(ChurnRisk)),
+    ("moving everything to", Risk(ChurnRisk)),
+    // A customer asking what leaving costs is on the way out.
+    ("exit fee*", Risk(ChurnRisk)),
+    ("early exit", Risk(ChurnRisk)),
+    ("termination fee*", Risk(ChurnRisk)),
+    ("early termination", Risk(ChurnRisk)),
     ("never going back", Risk(ChurnRisk)),
     ("won't be going back", Risk(ChurnRisk)),
     ("never coming back", Risk(ChurnRisk)),
@@ -1991,6 +2048,11 @@ const PHRASES: &[(&str, Cue)] = &[
     ("didn't show up", Failure),
     ("no show", Failure),
     ("still not here", Failure),
+    ("still isn't here", Failure),
+    ("still isnt here", Failure),
+    ("still hasn't come", Failure),
+    ("isn't here yet", Failure),
+    ("haven't turned up", Failure),
     ("lost", Failure),
     ("wrong item", Failure),
     ("instead of", Failure),
@@ -3431,9 +3493,37 @@ const MASTHEADS: &[&str] = &[
     "press",
 ];
 
+/// Days a deadline may fall on, each read as a [`Cue::Weekday`] in the forms of
+/// [`WEEKDAY_FORMS`].
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+/// How a weekday is said when it is soon: `_` stands for the day.
+const WEEKDAY_FORMS: &[&str] = &[
+    "on _",
+    "this _",
+    "is _",
+    "_ morning",
+    "_ afternoon",
+    "_ evening",
+    "_ night",
+];
+
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
 pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     let mut out = Vec::new();
+    for day in WEEKDAYS {
+        for form in WEEKDAY_FORMS {
+            let words = form.split(' ').map(|w| w.replace('_', day)).collect();
+            out.push(Phrase::new(words, Weekday));
+        }
+    }
     for time in MASTHEAD_TIMES {
         for name in MASTHEADS {
             out.push(Phrase::new(
@@ -3609,6 +3699,7 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                         | Cue::Fiction
                         | Cue::Upcoming
                         | Cue::Soon
+                        | Cue::Weekday
                         | Cue::Credential
                         | Cue::Ignore
                 );

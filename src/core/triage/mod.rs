@@ -375,7 +375,16 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     // lawyer, she adores her Lego set" is not a complaint.
     // Indices into TEXT_FLAGS: legal, safety, fraud, discrimination, churn (not a journalist's
     // enquiry, nor time).
-    let grave = a.press_threat || [0, 1, 2, 4, 5].iter().any(|&i| a.flag_hits[i].is_some());
+    // Leaving, asked about with no trouble told ("what's the exit fee if I leave
+    // mid-contract?", "how do I cancel my membership?"), is a question: the churn flag is
+    // what the care team needs to see, not a complaint.
+    let asks_to_leave = a.question
+        && a.complaint_cue.is_none()
+        && !a.press_threat
+        && [0, 1, 2, 4].iter().all(|&i| a.flag_hits[i].is_none());
+    let grave = a.press_threat
+        || [0, 1, 2, 4].iter().any(|&i| a.flag_hits[i].is_some())
+        || (a.flag_hits[5].is_some() && !asks_to_leave);
     let grave_not_positive = grave
         && a.score.compound < GRAVE_UNLESS_ABOVE
         && (a.score.compound < 0.05 || a.complaint_p >= LOOK_ALIKE_BELOW || a.addressed);

@@ -3876,3 +3876,81 @@ fn requests_to_change_something_and_thanks_for_a_fix() {
     let r = t("thanks @AcmeAir for losing my bag AGAIN");
     assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
 }
+
+#[test]
+fn weekday_deadlines_and_everyday_risk_wordings() {
+    // An event dated by a weekday, the event first.
+    for text in [
+        "@AcmeAir cancelled AT THE GATE and no rebooking offered. my sisters wedding is saturday morning in lisbon",
+        "@AcmeCouriers my passport has been 'out for delivery' for a week and I fly on Thursday morning",
+        "@AcmeShop the wheelchair for my mum still isn't here and her operation is on friday",
+    ] {
+        assert!(has(text, Flag::TimeCritical), "{text} -> {:?}", t(text).reasons);
+    }
+    for text in [
+        // the weekday first, over, or a habit
+        "@AcmeBank on monday I rang about my flight refund and nobody knew anything",
+        "@AcmeAir my flight on sunday was cancelled and I'm still waiting for the refund",
+        "@AcmeGym the class every saturday morning is always overbooked",
+    ] {
+        assert!(
+            !has(text, Flag::TimeCritical),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    for (text, flag) in [
+        (
+            "my @AcmeGames account got hijacked and they sold all my skins",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeInsure since your data incident someone has opened a credit card in my name",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeGas the meter cupboard has stunk of gas since your engineer left",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeHomes the balcony railing came off in my hand. 4th floor",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeFoods the whole family sick since the chicken, two of us in A&E last night",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeEnergy your engineer left live wires hanging out of the meter",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeBank blocked my card AGAIN. moving everything to another bank on monday",
+            Flag::ChurnRisk,
+        ),
+        (
+            "@AcmeFurniture my barrister has read your T&Cs, we'll see about 'non-refundable'",
+            Flag::LegalThreat,
+        ),
+    ] {
+        assert!(has(text, flag), "{text} -> {:?}", t(text).reasons);
+    }
+    for (text, flag) in [
+        (
+            "I work in A&E and @AcmeCoffee keeps me going on night shifts",
+            Flag::Safety,
+        ),
+        (
+            "built a shed from @AcmeDIY with my brother-in-law (a barrister, useless with a drill)",
+            Flag::LegalThreat,
+        ),
+    ] {
+        assert!(!has(text, flag), "{text} -> {:?}", t(text).reasons);
+    }
+    // Asking what leaving costs is a question, with the churn flag.
+    let r = t(
+        "@AcmeMobile what's the exit fee if I leave mid-contract? found a cheaper deal elsewhere",
+    );
+    assert_eq!(r.category, Category::Question, "{:?}", r.reasons);
+    assert!(r.flags.contains(&Flag::ChurnRisk), "{:?}", r.reasons);
+}
