@@ -1122,7 +1122,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("the guardian", Outlet),
     ("the telegraph", Outlet),
     ("the observer", Outlet),
-    ("moneysavingexpert", Outlet),
     ("money saving expert", Outlet),
     ("martin lewis", Outlet),
     ("rip off britain", Outlet),
