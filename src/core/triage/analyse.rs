@@ -605,9 +605,20 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
         if sentiment::negates(p) || p.role & NO != 0 {
             return true;
         }
+        // "don't want to get scammed" is a worry, not a scam.
         let filler = matches!(
             p.word(lower),
-            b"a" | b"an" | b"any" | b"single" | b"one" | b"had" | b"have" | b"has" | b"been"
+            b"a" | b"an"
+                | b"any"
+                | b"single"
+                | b"one"
+                | b"had"
+                | b"have"
+                | b"has"
+                | b"been"
+                | b"want"
+                | b"to"
+                | b"get"
         );
         // Past the first two words, every word between must be such a word.
         all_filler &= filler;
@@ -967,6 +978,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         }
     });
     for &(cue, lo, hi, at) in &risks[..n_risks] {
+        // "what number do I call if I ever smell gas?", "what happens if my card is
+        // stolen?": a risk supposed in a question has not happened.
+        if st.quest > 0 && supposed(toks, lower, at) {
+            continue;
+        }
         // Only a bare word ("lawyer", "reporter"): "my lawyer says a box set sold as region
         // free ..." is the author's own threat, whatever the shop sells.
         let bare = toks.get(at).is_some_and(|t| t.hi == hi);
@@ -1362,6 +1378,23 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     }
     a.words = st.words;
     a
+}
+
+/// Whether the phrase at token `at` is supposed: "if", "in case" or "ever" comes at most four
+/// words before it, in the same clause ("if I ever smell gas", "in case my card is stolen").
+fn supposed(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
+    for d in 1..=4 {
+        let Some(p) = at.checked_sub(d).and_then(|k| toks.get(k)) else {
+            return false;
+        };
+        if sentiment::clause_ends_after(lower, p) {
+            return false;
+        }
+        if matches!(p.word(lower), b"if" | b"case" | b"incase" | b"ever") {
+            return true;
+        }
+    }
+    false
 }
 
 /// What a diary entry is (see `analyse`): an event, or a time soon.

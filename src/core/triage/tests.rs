@@ -3954,3 +3954,31 @@ fn weekday_deadlines_and_everyday_risk_wordings() {
     assert_eq!(r.category, Category::Question, "{:?}", r.reasons);
     assert!(r.flags.contains(&Flag::ChurnRisk), "{:?}", r.reasons);
 }
+
+#[test]
+fn supposed_risks_worries_and_plain_promotions() {
+    // A risk supposed in a question, or feared, has not happened.
+    for (text, flag) in [
+        ("@AcmeEnergy what number do I call if I ever smell gas? just want it saved", Flag::Safety),
+        ("what happens if my card is stolen abroad @AcmeBank?", Flag::FraudSecurity),
+        ("anyone know if @AcmeTix resale tickets are legit? dont want to get scammed", Flag::FraudSecurity),
+    ] {
+        assert!(!has(text, flag), "{text} -> {:?}", t(text).reasons);
+    }
+    // Told, it has.
+    for (text, flag) in [
+        ("@AcmeEnergy I can smell gas in the kitchen, who do I call?", Flag::Safety),
+        ("@AcmeBank my card was stolen last night, what do I do?", Flag::FraudSecurity),
+    ] {
+        assert!(has(text, flag), "{text} -> {:?}", t(text).reasons);
+    }
+    for text in [
+        "Grow your small business with our SEO services, first page of Google guaranteed. DM @RankRocket",
+        "70% OFF designer sunglasses TODAY ONLY!!! @QuickMart",
+        "Looking for investors in my new coin $MOONDOG 🚀🚀 to the moon @AcmeBank",
+        "sis I made £400 this week with this one app, message me INFO 💰 @AcmeFit",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+    }
+}
