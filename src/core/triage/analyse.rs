@@ -776,7 +776,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Phishing parts: the first secrets (span and token), an account threat, a scam offer.
     let mut secrets = [((0u32, 0u32), 0usize); 4];
     let mut n_secrets = 0usize;
-    let (mut threat, mut scam, mut bait) = (None, None, None);
+    let (mut threat, mut scam, mut bait, mut lure) = (None, None, None, None);
     let (mut unfound, mut how_to) = (0u32, false);
     let mut sarc_if_event: Option<(u32, u32)> = None;
     let mut sarc_near_event: Option<(u32, u32)> = None;
@@ -972,7 +972,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 a.spam = a.spam.or(span);
                 bait = bait.or(span);
             }
-            Cue::Lure => bait = bait.or(span),
+            Cue::Lure => lure = lure.or(span),
             Cue::Resolved => a.resolved = a.resolved.or(span),
             Cue::Ignore => {}
         }
@@ -1004,6 +1004,20 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // who warns of it ("fake", "scam", "reported", "heads up") keeps their category, with the
     // fraud flag; one who tells of fraud done to them in other words ("got a text claiming to
     // be from you") has the flag already.
+    // A lure customers also write about their own trouble ("@AcmeParcel tried to reschedule
+    // your delivery three times, keeps failing", with a screenshot) counts only in a message
+    // that tells of none, or that is not sent to the brand: an imposter's pretext is trouble
+    // too ("Your delivery is on hold. Pay the fee at ..."). A call to act on the reader's
+    // account, money or parcel ("verify your account at ...", "claim your refund here: ...")
+    // counts only with no trouble told.
+    let linked = || st.urls > 0 || has_bare_link(text);
+    let to_brand = st.lead_handles > 0 || replying;
+    if bait.is_none() && lure.is_some() && (a.complaint_cue.is_none() || !to_brand) && linked() {
+        bait = lure;
+    }
+    if bait.is_none() && a.complaint_cue.is_none() && linked() {
+        bait = act_on_yours(toks, lower);
+    }
     let secrets = &secrets[..n_secrets];
     if !secrets.is_empty() || scam.is_some() || threat.is_some() || bait.is_some() {
         let asked = secrets
@@ -1378,6 +1392,75 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     }
     a.words = st.words;
     a
+}
+
+/// A call to act on the reader's own account, money or parcel: "verify your account",
+/// "claim your pending refund", "confirm your Acme login details". Phishing with a link;
+/// the span runs from the verb to the noun.
+fn act_on_yours(toks: &[text::Tok], lower: &[u8]) -> Option<(u32, u32)> {
+    let word = |k: usize| toks.get(k).map_or(&b""[..], |t| t.word(lower));
+    let act = |w: &[u8]| {
+        matches!(
+            w,
+            b"verify"
+                | b"confirm"
+                | b"update"
+                | b"claim"
+                | b"collect"
+                | b"unlock"
+                | b"reactivate"
+                | b"restore"
+                | b"secure"
+                | b"redeem"
+                | b"validate"
+                | b"activate"
+                | b"reschedule"
+                | b"release"
+                | b"receive"
+                | b"enter"
+                | b"submit"
+        )
+    };
+    let yours = |w: &[u8]| {
+        matches!(
+            w,
+            b"account"
+                | b"card"
+                | b"details"
+                | b"payment"
+                | b"billing"
+                | b"identity"
+                | b"id"
+                | b"information"
+                | b"info"
+                | b"parcel"
+                | b"package"
+                | b"delivery"
+                | b"refund"
+                | b"prize"
+                | b"reward"
+                | b"rewards"
+                | b"voucher"
+                | b"gift"
+                | b"bonus"
+                | b"compensation"
+                | b"points"
+                | b"miles"
+                | b"wallet"
+                | b"login"
+                | b"password"
+                | b"subscription"
+                | b"membership"
+        )
+    };
+    (0..toks.len()).find_map(|i| {
+        if !(act(word(i)) && word(i + 1) == b"your") {
+            return None;
+        }
+        // The noun, or one word further on: "your pending refund", "your Acme account".
+        let noun = (i + 2..i + 4).find(|&k| yours(word(k)))?;
+        Some((toks[i].lo, toks[noun].hi))
+    })
 }
 
 /// Whether the phrase at token `at` is supposed: "if", "in case" or "ever" comes at most four

@@ -3959,16 +3959,31 @@ fn weekday_deadlines_and_everyday_risk_wordings() {
 fn supposed_risks_worries_and_plain_promotions() {
     // A risk supposed in a question, or feared, has not happened.
     for (text, flag) in [
-        ("@AcmeEnergy what number do I call if I ever smell gas? just want it saved", Flag::Safety),
-        ("what happens if my card is stolen abroad @AcmeBank?", Flag::FraudSecurity),
-        ("anyone know if @AcmeTix resale tickets are legit? dont want to get scammed", Flag::FraudSecurity),
+        (
+            "@AcmeEnergy what number do I call if I ever smell gas? just want it saved",
+            Flag::Safety,
+        ),
+        (
+            "what happens if my card is stolen abroad @AcmeBank?",
+            Flag::FraudSecurity,
+        ),
+        (
+            "anyone know if @AcmeTix resale tickets are legit? dont want to get scammed",
+            Flag::FraudSecurity,
+        ),
     ] {
         assert!(!has(text, flag), "{text} -> {:?}", t(text).reasons);
     }
     // Told, it has.
     for (text, flag) in [
-        ("@AcmeEnergy I can smell gas in the kitchen, who do I call?", Flag::Safety),
-        ("@AcmeBank my card was stolen last night, what do I do?", Flag::FraudSecurity),
+        (
+            "@AcmeEnergy I can smell gas in the kitchen, who do I call?",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeBank my card was stolen last night, what do I do?",
+            Flag::FraudSecurity,
+        ),
     ] {
         assert!(has(text, flag), "{text} -> {:?}", t(text).reasons);
     }
@@ -3980,5 +3995,26 @@ fn supposed_risks_worries_and_plain_promotions() {
     ] {
         let r = t(text);
         assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+    }
+}
+
+#[test]
+fn a_call_to_act_on_your_account_with_a_link_is_phishing() {
+    for text in [
+        "AcmeBank: unusual sign-in detected. Please verify your account within 24 hours at acmebank-verify.info",
+        "📦 AcmeParcel: we could not deliver. Reschedule your delivery here: acme-redeliver.top",
+        "Congratulations! Claim your pending refund from @AcmeEnergy now: http://acme-energy-refunds.example",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+        assert!(r.flags.contains(&Flag::FraudSecurity), "{text} -> {:?}", r.reasons);
+    }
+    for text in [
+        // no link, or trouble told with one
+        "@AcmeBank how do I verify your app on a new phone?",
+        "@AcmeParcel tried to reschedule your delivery slot three times and it keeps failing https://t.co/x",
+    ] {
+        let r = t(text);
+        assert_ne!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
     }
 }
