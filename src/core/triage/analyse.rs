@@ -9,7 +9,7 @@ use super::cues::{self, Cue};
 use super::discrimination;
 use super::lexicon::{
     ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY, NO,
-    PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
+    OPENER, PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
 };
 use super::press;
 use super::sentiment::{self, Score};
@@ -1212,6 +1212,26 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             if !s.toks.iter().any(|t| t.role & BUT != 0) {
                 a.sarcasm = Some(at);
             }
+        }
+    }
+    // "shoutout to @AcmeMobile for charging me roaming in my own living room 🙃": praise slang
+    // with an upside-down face or an eye-roll after it is said the other way, as after
+    // "thanks for".
+    if a.sarcasm.is_none() {
+        if let Some(at) = slang_at {
+            if text
+                .get(at.1 as usize..)
+                .is_some_and(|rest| rest.contains(['🙃', '🙄']))
+            {
+                a.sarcasm = Some(at);
+            }
+        }
+    }
+    // Slang said the other way turns negative, as a sarcastic opener does: its first word,
+    // which carries the phrase's valence, is read as one.
+    if let Some(at) = slang_at.filter(|&at| a.sarcasm == Some(at)) {
+        if let Some(t) = s.toks.iter_mut().find(|t| t.lo == at.0) {
+            t.role |= OPENER;
         }
     }
     a.score = sentiment::score(&s.toks, &s.lower, &st, a.sarcasm.is_some());

@@ -4018,3 +4018,15 @@ fn a_call_to_act_on_your_account_with_a_link_is_phishing() {
         assert_ne!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
     }
 }
+
+#[test]
+fn praise_slang_with_an_eye_roll_is_sarcasm() {
+    let r = t("shoutout to @AcmeMobile for charging me roaming in my own living room 🙃 £87 of 'EU data'");
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+    assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
+    // Slang said the other way reads negative, as a sarcastic opener does.
+    let r = t("absolute legends @AcmeParcel, lost my parcel again. still waiting");
+    assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
+    let r = t("shoutout to @AcmeMobile for sorting my roaming refund in 5 mins 🙌");
+    assert_eq!(r.category, Category::Praise, "{:?}", r.reasons);
+}
