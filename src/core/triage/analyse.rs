@@ -12,6 +12,7 @@ use super::lexicon::{
     OPENER, PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
 };
 use super::press;
+use super::scam;
 use super::sentiment::{self, Score};
 use super::text::{self, Scratch};
 use super::Flag;
@@ -717,10 +718,16 @@ fn asked_for(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 /// Whether the author warns of a scam rather than runs one ("fake @AcmeAir accounts are
 /// offering refund recovery, don't fall for it", "got this text ... obviously fake,
 /// reported", "is this legit?"). Read only for texts with a phishing cue.
-fn warns(toks: &[text::Tok], lower: &[u8]) -> bool {
+fn warns(toks: &[text::Tok], lower: &[u8], posed: bool) -> bool {
     toks.iter().any(|t| {
+        let w = t.word(lower);
+        // An imposter's own words ("your account was flagged for suspicious activity",
+        // "your page has been reported") are no warning.
+        if posed && matches!(w, b"reported" | b"report" | b"suspicious" | b"warning") {
+            return false;
+        }
         matches!(
-            t.word(lower),
+            w,
             b"fake"
                 | b"fakes"
                 | b"dodgy"
@@ -1010,13 +1017,38 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // too ("Your delivery is on hold. Pay the fee at ..."). A call to act on the reader's
     // account, money or parcel ("verify your account at ...", "claim your refund here: ...")
     // counts only with no trouble told.
-    let linked = || st.urls > 0 || has_bare_link(text);
+    let linked = || {
+        st.urls > 0
+            || has_bare_link(text)
+            || [
+                b"link in bio".as_slice(),
+                b"link in my bio",
+                b"link in our bio",
+            ]
+            .iter()
+            .any(|l| lower.windows(l.len()).any(|w| w == *l))
+    };
     let to_brand = st.lead_handles > 0 || replying;
     if bait.is_none() && lure.is_some() && (a.complaint_cue.is_none() || !to_brand) && linked() {
         bait = lure;
     }
     if bait.is_none() && a.complaint_cue.is_none() && linked() {
         bait = act_on_yours(toks, lower);
+    }
+    // A scam in its own voice, whatever its pretext (see `scam.rs`): only a text with a link, a
+    // number or a secret in it can send the reader elsewhere or ask for one.
+    let mut posed_certain = false;
+    if scam.is_none() && bait.is_none() && (st.numbers > 0 || n_secrets > 0 || linked()) {
+        let known = scam::Known {
+            linked: linked(),
+            troubled: a.complaint_cue.is_some() || risk > 0,
+            replies: reply > 0,
+            spam: a.spam,
+        };
+        if let Some(p) = scam::posing(toks, lower, text, known) {
+            scam = Some(p.span);
+            posed_certain = p.certain;
+        }
     }
     let secrets = &secrets[..n_secrets];
     if !secrets.is_empty() || scam.is_some() || threat.is_some() || bait.is_some() {
@@ -1031,13 +1063,16 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         let bait = bait.filter(|_| st.urls > 0 || has_bare_link(text));
         if let Some(p) = asked.map(|(sp, _)| sp).or(scam).or(threat).or(bait) {
             // A fraud phrase that is the secret itself ("full card number") is no victim's.
-            let victim = a.flag_hits[2].is_some_and(|f| secrets.iter().all(|&(sp, _)| sp != f));
+            // Nor is one an imposter poses with ("Dear Customer, your account was accessed
+            // from a new device. If this wasn't you, secure your account: ...").
+            let victim = !posed_certain
+                && a.flag_hits[2].is_some_and(|f| secrets.iter().all(|&(sp, _)| sp != f));
             if !victim {
                 // A warning keeps its category but is a fraud risk all the same: an
                 // impersonator is at work ("heads up, an account called AcmeBankHelp is
                 // telling people to DM your card details").
                 a.flag_hits[2] = Some(p);
-                if !warns(toks, lower) {
+                if !warns(toks, lower, posed_certain) {
                     a.phishing = Some(p);
                 }
             }

@@ -951,6 +951,31 @@ const PHRASES: &[(&str, Cue)] = &[
     ("spoofing", Risk(FraudSecurity)),
     ("account takeover", Risk(FraudSecurity)),
     ("hijacked", Risk(FraudSecurity)),
+    ("fake account", Risk(FraudSecurity)),
+    ("fake accounts", Risk(FraudSecurity)),
+    ("fake page", Risk(FraudSecurity)),
+    ("fake pages", Risk(FraudSecurity)),
+    ("fake profile", Risk(FraudSecurity)),
+    ("people pretending to be", Risk(FraudSecurity)),
+    ("someone pretending to be", Risk(FraudSecurity)),
+    ("account pretending to be", Risk(FraudSecurity)),
+    ("accounts pretending to be", Risk(FraudSecurity)),
+    ("page pretending to be", Risk(FraudSecurity)),
+    ("new sim on my number", Risk(FraudSecurity)),
+    ("sim was moved", Risk(FraudSecurity)),
+    ("sim was swapped", Risk(FraudSecurity)),
+    ("number was ported", Risk(FraudSecurity)),
+    ("ported without", Risk(FraudSecurity)),
+    ("account logged in from", Risk(FraudSecurity)),
+    ("new device registered", Risk(FraudSecurity)),
+    ("device i don't recognise", Risk(FraudSecurity)),
+    ("device i don't recognize", Risk(FraudSecurity)),
+    ("was drained", Risk(FraudSecurity)),
+    ("been drained", Risk(FraudSecurity)),
+    ("got drained", Risk(FraudSecurity)),
+    ("opened in my name", Risk(FraudSecurity)),
+    ("opened them in my name", Risk(FraudSecurity)),
+    ("phones in my name", Risk(FraudSecurity)),
     ("taken over my account", Risk(FraudSecurity)),
     ("account was taken over", Risk(FraudSecurity)),
     ("account got taken over", Risk(FraudSecurity)),
@@ -2940,6 +2965,17 @@ const PHRASES: &[(&str, Cue)] = &[
     ("recover lost funds", Scam),
     ("funds recovery", Scam),
     ("fund recovery", Scam),
+    // Crypto "doubling" and paying off the platform, the classic scams of exchanges and
+    // marketplaces.
+    ("2x back", Scam),
+    ("x2 back", Scam),
+    ("double back", Scam),
+    ("receive 2x", Scam),
+    ("btc back", Scam),
+    ("eth back", Scam),
+    ("pay outside the app", Scam),
+    ("pay outside of the app", Scam),
+    ("pay outside the platform", Scam),
     ("complete this survey", Spam),
     ("complete our survey", Spam),
     ("dm for price", Spam),
@@ -2986,6 +3022,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("free gems", Lure),
     ("free skins", Lure),
     ("free coins", Lure),
+    ("share this post and", Lure),
     ("connect your wallet", Bait),
     ("verify your wallet", Bait),
     ("validate your wallet", Bait),
@@ -3524,9 +3561,37 @@ const WEEKDAY_FORMS: &[&str] = &[
     "_ night",
 ];
 
+/// Whose data reached the author: "another customer's full bill", "someone else's card
+/// details". With any word of [`OTHERS_DATA`], a data breach ([`Flag::FraudSecurity`]).
+const OTHERS: &[&str] = &["another customer's", "another person's", "someone else's"];
+/// What of another person's reached the author (see [`OTHERS`]); "full" and "personal" come
+/// first as often as the noun.
+const OTHERS_DATA: &[&str] = &[
+    "details",
+    "data",
+    "bill",
+    "account",
+    "card",
+    "payment",
+    "personal",
+    "full",
+    "information",
+    "info",
+    "bank",
+    "statement",
+    "email",
+];
+
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
 pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     let mut out = Vec::new();
+    for whose in OTHERS {
+        for what in OTHERS_DATA {
+            let mut words: Vec<String> = whose.split(' ').map(str::to_owned).collect();
+            words.push((*what).to_owned());
+            out.push(Phrase::new(words, Risk(FraudSecurity)));
+        }
+    }
     for day in WEEKDAYS {
         for form in WEEKDAY_FORMS {
             let words = form.split(' ').map(|w| w.replace('_', day)).collect();

@@ -10,6 +10,7 @@ mod discrimination;
 mod lexicon;
 mod press;
 mod reach;
+mod scam;
 mod sentiment;
 mod text;
 mod typo;

@@ -4021,7 +4021,9 @@ fn a_call_to_act_on_your_account_with_a_link_is_phishing() {
 
 #[test]
 fn praise_slang_with_an_eye_roll_is_sarcasm() {
-    let r = t("shoutout to @AcmeMobile for charging me roaming in my own living room 🙃 £87 of 'EU data'");
+    let r = t(
+        "shoutout to @AcmeMobile for charging me roaming in my own living room 🙃 £87 of 'EU data'",
+    );
     assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
     assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
     // Slang said the other way reads negative, as a sarcastic opener does.
@@ -4029,4 +4031,36 @@ fn praise_slang_with_an_eye_roll_is_sarcasm() {
     assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
     let r = t("shoutout to @AcmeMobile for sorting my roaming refund in 5 mins 🙌");
     assert_eq!(r.category, Category::Praise, "{:?}", r.reasons);
+}
+
+#[test]
+fn scams_in_their_own_voice() {
+    for text in [
+        "Hi there, sorry to hear about your issue with @AcmeParcel 😔 Kindly reach our support agent on WhatsApp +44 7451 902 337 for immediate resolution.",
+        "ACMEPARCEL: Your parcel is held at our depot due to unpaid shipping fee of £1.99. Pay now: acmeparcel-redelivery.info/track",
+        "FINAL NOTICE: Your AcmeTel number will be disconnected today. Call 0800 046 2291 now to re-activate your line.",
+        "Good day sir/ma, i am agent from Acme bank customer service. kindly forward the 6 digit code sent to you so we can upgrade ur BVN",
+        "Send 0.1 BTC to the address below and get 0.2 BTC back instantly. Official @AcmeCoin anniversary promo",
+        "AcmeMarket seller here: pay outside the app by bank transfer and get 20% off. Msg me",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Spam, "{text} -> {:?}", r.reasons);
+        assert!(r.flags.contains(&Flag::FraudSecurity), "{text} -> {:?}", r.reasons);
+    }
+    for text in [
+        // a customer's own trouble, with the number they were given
+        "@AcmeParcel my parcel is held at your depot and they want a £1.99 fee, I rang 0800 046 2291 and nobody answers",
+        // headlines and genuine reminders
+        "Cicero to hire four cops with federal grant http://example.com/a",
+        "Hi Sam, please DM us your order number. We will never ask for your card number, PIN or one-time code",
+        // a promotion with a link, no pretext
+        "Use code SUMMER20 for 20% off at acmeshop.com this weekend, got my trainers for half nothing",
+    ] {
+        let r = t(text);
+        assert!(
+            !(r.category == Category::Spam && r.flags.contains(&Flag::FraudSecurity)),
+            "{text} -> {:?}",
+            r.reasons
+        );
+    }
 }
