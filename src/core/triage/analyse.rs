@@ -632,8 +632,9 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 
 /// Whether `text` has a link written without `http://` or `www.` ("bit.ly/x9Qa",
 /// "acme-verify.co/login", "claim-now.xyz"), as phishing posts write them to dodge link
-/// filters: a word, a dot and a common top-level domain, or a path after the dot. Only read
-/// for the rare texts with an account threat, so the tokenizer does not pay for it.
+/// filters: a word, a dot and a common top-level domain, or a path after the dot. Read only
+/// when a lure, a threat or words to the reader make it matter, so the tokenizer does not pay
+/// for it.
 fn has_bare_link(text: &str) -> bool {
     const TLDS: [&str; 41] = [
         "com", "co", "uk", "io", "ly", "xyz", "info", "biz", "net", "org", "me", "app", "link",
@@ -641,18 +642,37 @@ fn has_bare_link(text: &str) -> bool {
         "support", "today", "gift", "money", "gg", "tv", "us", "au", "ca", "in", "eu", "ru", "icu",
         "fun", "pro", "help", "page",
     ];
-    text.split_whitespace().any(|chunk| {
-        let chunk = chunk.trim_end_matches(|c: char| !c.is_ascii_alphanumeric() && c != '/');
-        let Some(dot) = chunk.rfind('.') else {
-            return false;
-        };
-        let (name, rest) = (&chunk[..dot], &chunk[dot + 1..]);
-        let n = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        let tld = &rest[..n];
-        name.ends_with(|c: char| c.is_ascii_alphanumeric())
-            && n >= 2
-            && (TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) || rest[n..].starts_with('/'))
-    })
+    // Byte by byte: every text comes here, and few have a dot between letters.
+    let b = text.as_bytes();
+    let mut from = 1;
+    while let Some(off) = b
+        .get(from..)
+        .and_then(|r| r.iter().position(|&c| c == b'.'))
+    {
+        let dot = from + off;
+        from = dot + 1;
+        if !b[dot - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let n = b[dot + 1..]
+            .iter()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .count();
+        if n < 2 {
+            continue;
+        }
+        let tld = &b[dot + 1..dot + 1 + n];
+        match b.get(dot + 1 + n) {
+            Some(b'/') => return true,
+            Some(c) if c.is_ascii_alphanumeric() => {}
+            _ => {
+                if TLDS.iter().any(|t| t.as_bytes().eq_ignore_ascii_case(tld)) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
 }
 
 /// How many words before a secret the verb asking for it may be: "DM us your full name, phone
@@ -1004,6 +1024,27 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             commit(&mut a, cue, (lo, hi));
         }
     }
+    // Token-level signals. The ten counted roles are summed in packed lanes, one add per word,
+    // unpacked every 4,095 words so no lane overflows.
+    let mut roles = [0u32; (16 - COUNTED_SHIFT) as usize];
+    for batch in s.toks.chunks((1 << LANE_BITS) - 1) {
+        let lanes = batch.iter().fold(0u128, |acc, t| {
+            acc + ROLE_LANES[usize::from(t.role >> COUNTED_SHIFT)]
+        });
+        for (k, r) in roles.iter_mut().enumerate() {
+            *r += ((lanes >> (LANE_BITS as usize * k)) & ((1 << LANE_BITS) - 1)) as u32;
+        }
+    }
+    // Lane k counts role bit `COUNTED_SHIFT + k`.
+    let lane = |bit: u16| roles[(bit.trailing_zeros() - COUNTED_SHIFT) as usize];
+    let (first, second, durations, events) = (
+        lane(FIRST_PERSON),
+        lane(SECOND_PERSON),
+        lane(DURATION),
+        lane(EVENT),
+    );
+    let (nouns, frustration, please) = (lane(SERVICE_NOUN), lane(FRUSTRATION), lane(PLEASE));
+    let (times, money, actions) = (lane(TIME), st.dollars + lane(MONEY), lane(ACTION));
     // Phishing: a secret asked for ("DM us your card number", see `asked_for`); a scam offer
     // ("our refund recovery team"); a lure with a link ("claim your prize at ..."); an account
     // threat with a link, in a message that asks nothing and tells of no trouble ("my account
@@ -1017,28 +1058,26 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // too ("Your delivery is on hold. Pay the fee at ..."). A call to act on the reader's
     // account, money or parcel ("verify your account at ...", "claim your refund here: ...")
     // counts only with no trouble told.
-    let linked = || {
-        st.urls > 0
-            || has_bare_link(text)
-            || [
-                b"link in bio".as_slice(),
-                b"link in my bio",
-                b"link in our bio",
-            ]
-            .iter()
-            .any(|l| lower.windows(l.len()).any(|w| w == *l))
-    };
+    // Whether a link is in the text, found once and only when asked: most texts never need
+    // to know.
+    let mut link_memo: Option<bool> = None;
+    let mut linked = || *link_memo.get_or_insert_with(|| st.urls > 0 || has_bare_link(text));
     let to_brand = st.lead_handles > 0 || replying;
+    let to_reader = || second > 0;
     if bait.is_none() && lure.is_some() && (a.complaint_cue.is_none() || !to_brand) && linked() {
         bait = lure;
     }
-    if bait.is_none() && a.complaint_cue.is_none() && linked() {
-        bait = act_on_yours(toks, lower);
+    if bait.is_none() && a.complaint_cue.is_none() && to_reader() {
+        bait = act_on_yours(toks, lower).filter(|_| linked());
     }
-    // A scam in its own voice, whatever its pretext (see `scam.rs`): only a text with a link, a
-    // number or a secret in it can send the reader elsewhere or ask for one.
+    // A scam in its own voice, whatever its pretext (see `scam.rs`): only a text with a secret
+    // in it, or one that speaks to its reader ("you", "your") with a number or a link, can ask
+    // for one or send the reader elsewhere.
     let mut posed_certain = false;
-    if scam.is_none() && bait.is_none() && (st.numbers > 0 || n_secrets > 0 || linked()) {
+    if scam.is_none()
+        && bait.is_none()
+        && (n_secrets > 0 || (to_reader() && (st.numbers > 0 || linked())))
+    {
         let known = scam::Known {
             linked: linked(),
             troubled: a.complaint_cue.is_some() || risk > 0,
@@ -1052,15 +1091,23 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     }
     let secrets = &secrets[..n_secrets];
     if !secrets.is_empty() || scam.is_some() || threat.is_some() || bait.is_some() {
+        let link = linked();
         let asked = secrets
             .iter()
             .find(|&&(_, at)| asked_for(toks, lower, at))
             .copied();
-        let threat = threat.filter(|_| {
-            a.complaint_cue.is_none() && st.quest == 0 && (st.urls > 0 || has_bare_link(text))
+        let threat = threat.filter(|_| a.complaint_cue.is_none() && st.quest == 0 && link);
+        // A lure with a link to follow ("claim your £250 voucher at acme-claims.xyz", "claim
+        // your prize via the link in our bio").
+        let bait = bait.filter(|_| {
+            link || [
+                b"link in bio".as_slice(),
+                b"link in my bio",
+                b"link in our bio",
+            ]
+            .iter()
+            .any(|l| lower.windows(l.len()).any(|w| w == *l))
         });
-        // A lure with a link to follow ("claim your £250 voucher at acme-claims.xyz").
-        let bait = bait.filter(|_| st.urls > 0 || has_bare_link(text));
         if let Some(p) = asked.map(|(sp, _)| sp).or(scam).or(threat).or(bait) {
             // A fraud phrase that is the secret itself ("full card number") is no victim's.
             // Nor is one an imposter poses with ("Dear Customer, your account was accessed
@@ -1119,27 +1166,6 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             n_diary += 1;
         }
     }
-    // Token-level signals. The ten counted roles are summed in packed lanes, one add per word,
-    // unpacked every 4,095 words so no lane overflows.
-    let mut roles = [0u32; (16 - COUNTED_SHIFT) as usize];
-    for batch in s.toks.chunks((1 << LANE_BITS) - 1) {
-        let lanes = batch.iter().fold(0u128, |acc, t| {
-            acc + ROLE_LANES[usize::from(t.role >> COUNTED_SHIFT)]
-        });
-        for (k, r) in roles.iter_mut().enumerate() {
-            *r += ((lanes >> (LANE_BITS as usize * k)) & ((1 << LANE_BITS) - 1)) as u32;
-        }
-    }
-    // Lane k counts role bit `COUNTED_SHIFT + k`.
-    let lane = |bit: u16| roles[(bit.trailing_zeros() - COUNTED_SHIFT) as usize];
-    let (first, second, durations, events) = (
-        lane(FIRST_PERSON),
-        lane(SECOND_PERSON),
-        lane(DURATION),
-        lane(EVENT),
-    );
-    let (nouns, frustration, please) = (lane(SERVICE_NOUN), lane(FRUSTRATION), lane(PLEASE));
-    let (times, money, actions) = (lane(TIME), st.dollars + lane(MONEY), lane(ACTION));
     let (mut negw, mut posw, mut neg_emo) = (0u32, 0u32, 0u32);
     for (i, t) in s.toks.iter().enumerate() {
         negw += u32::from(t.val <= -0.5);
@@ -1508,8 +1534,10 @@ fn act_on_yours(toks: &[text::Tok], lower: &[u8]) -> Option<(u32, u32)> {
                 | b"membership"
         )
     };
-    (0..toks.len()).find_map(|i| {
-        if !(act(word(i)) && word(i + 1) == b"your") {
+    // From each "your" back to its verb: most texts have few.
+    (1..toks.len()).find_map(|y| {
+        let i = y - 1;
+        if toks[y].role & SECOND_PERSON == 0 || word(y) != b"your" || !act(word(i)) {
             return None;
         }
         // The noun, or one word further on: "your pending refund", "your Acme account".

@@ -18,139 +18,57 @@ use super::text::Tok;
 /// number, PIN or one-time code" (eight).
 const NEGATION_REACH: usize = 8;
 
-/// Secrets no genuine brand asks for, whoever speaks.
-fn secret(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"pin" | b"otp" | b"cvv" | b"bvn" | b"2fa" | b"passcode" | b"password" | b"dob"
-    )
-}
+/// What a word does in a scam, as bits: one lookup per word.
+const SECRET: u16 = 1;
+const PAYS: u16 = 1 << 1;
+const PRETEXT: u16 = 1 << 2;
+const ACT: u16 = 1 << 3;
+const FORMULA: u16 = 1 << 4;
+const AGENT: u16 = 1 << 5;
+const URGENT: u16 = 1 << 6;
+const CHANNEL: u16 = 1 << 7;
+const OWN: u16 = 1 << 8;
+const READER: u16 = 1 << 9;
+const NEGATION: u16 = 1 << 10;
+const DM: u16 = 1 << 11;
 
-/// Words that ask for a payment ("pay the £2.50 admin fee", "payment via gift card only").
-fn pays(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"fee" | b"pay" | b"payment" | b"deposit" | b"transfer" | b"gift"
-    )
-}
-
-/// Pretexts: money owed, a prize, an account or parcel about to be lost.
-fn pretext(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"refund"
-            | b"rebate"
-            | b"compensation"
-            | b"eligible"
-            | b"owed"
-            | b"owe"
-            | b"prize"
-            | b"winner"
-            | b"winners"
-            | b"voucher"
-            | b"grant"
-            | b"blocked"
-            | b"suspended"
-            | b"disabled"
-            | b"disconnected"
-            | b"deleted"
-            | b"banned"
-            | b"held"
-            | b"unpaid"
-            | b"outstanding"
-            | b"kyc"
-            | b"arrest"
-            | b"overcharged"
-            | b"unclaimed"
-            | b"approved"
-            | b"attempted"
-            | b"incomplete"
-            | b"redelivery"
-            | b"expire"
-            | b"expires"
-    )
-}
-
-/// Calls to act, at the end of the link or the number: "Update here:", "Re-activate via the
-/// secure link", "call us immediately".
-fn act(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"update"
-            | b"click"
-            | b"confirm"
-            | b"apply"
-            | b"appeal"
-            | b"restart"
-            | b"complete"
-            | b"tap"
-            | b"reactivate"
-            | b"re-activate"
-            | b"unlock"
-            | b"unblock"
-            | b"verify"
-            | b"validate"
-            | b"redeem"
-            | b"claim"
-            | b"reschedule"
-            | b"call"
-            | b"reply"
-            | b"forward"
-            | b"send"
-            | b"contact"
-    )
-}
-
-/// An agent's formulas, which customers do not write: "kindly", "dear customer", "sir/ma",
-/// "account officer".
-fn formula(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"kindly" | b"dear" | b"sir" | b"ma" | b"sir/ma" | b"executive" | b"officer"
-    )
-}
-
-/// An agent's or a notice's words, which customers also use: "our support agent", "refund
-/// desk", "- Glowhaus Team", "Official ...", "FINAL NOTICE".
-fn agent(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"agent" | b"desk" | b"team" | b"official" | b"notice" | b"support"
-    )
-}
-
-/// A deadline that hurries the reader.
-fn urgent(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"urgent"
-            | b"immediately"
-            | b"final"
-            | b"within"
-            | b"today"
-            | b"now"
-            | b"asap"
-            | b"24h"
-            | b"48h"
-    )
-}
-
-/// Somewhere to go that is not the brand's own page: WhatsApp, Telegram.
-fn channel(w: &[u8]) -> bool {
-    matches!(w, b"whatsapp" | b"telegram" | b"wa.me")
-}
-
-/// The author's own trouble, told in the first person.
-fn own(w: &[u8]) -> bool {
-    matches!(w, b"i" | b"my" | b"me" | b"i've" | b"ive" | b"i'm" | b"im")
-}
-
-/// Words that speak to the reader.
-fn reader(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"you" | b"your" | b"u" | b"ur" | b"you're" | b"youre" | b"yours" | b"customers"
-    )
+/// The scam roles of a lowercase word:
+/// - secrets no genuine brand asks for, whoever speaks ("PIN", "OTP", "BVN");
+/// - asks for a payment ("pay the £2.50 admin fee", "payment via gift card only");
+/// - pretexts: money owed, a prize, an account or parcel about to be lost;
+/// - calls to act at the link or the number ("Update here:", "call us immediately");
+/// - an agent's formulas, which customers do not write ("kindly", "dear customer", "sir/ma");
+/// - an agent's or a notice's words, which customers also use ("our support agent", "- Glowhaus
+///   Team", "FINAL NOTICE");
+/// - deadlines that hurry the reader; WhatsApp and Telegram, where the brand is not; the
+///   author's own first person; words to the reader; negations; "DM".
+fn roles(w: &[u8]) -> u16 {
+    match w {
+        b"pin" | b"otp" | b"cvv" | b"bvn" | b"2fa" | b"passcode" | b"password" => SECRET,
+        b"dob" => SECRET,
+        b"fee" | b"pay" | b"payment" | b"deposit" | b"transfer" | b"gift" => PAYS,
+        b"refund" | b"rebate" | b"compensation" | b"eligible" | b"owed" | b"owe" | b"prize"
+        | b"winner" | b"winners" | b"voucher" | b"grant" | b"blocked" | b"suspended"
+        | b"disabled" | b"disconnected" | b"deleted" | b"banned" | b"held" | b"unpaid"
+        | b"outstanding" | b"kyc" | b"arrest" | b"overcharged" | b"unclaimed" | b"approved"
+        | b"attempted" | b"incomplete" | b"redelivery" | b"expire" | b"expires" => PRETEXT,
+        b"reactivate" | b"re-activate" | b"unblock" | b"verify" | b"validate" | b"redeem" => {
+            PRETEXT | ACT
+        }
+        b"unlock" | b"claim" | b"reschedule" => ACT,
+        b"update" | b"click" | b"confirm" | b"apply" | b"appeal" | b"restart" | b"complete"
+        | b"tap" | b"call" | b"reply" | b"forward" | b"send" | b"contact" => ACT,
+        b"kindly" | b"dear" | b"sir" | b"ma" | b"sir/ma" | b"executive" | b"officer" => FORMULA,
+        b"agent" | b"desk" | b"team" | b"official" | b"notice" | b"support" => AGENT,
+        b"urgent" | b"immediately" | b"final" | b"within" | b"today" | b"now" | b"asap"
+        | b"24h" | b"48h" => URGENT,
+        b"whatsapp" | b"telegram" | b"wa.me" => CHANNEL,
+        b"i" | b"my" | b"me" | b"i've" | b"ive" | b"i'm" | b"im" => OWN,
+        b"you" | b"your" | b"u" | b"ur" | b"you're" | b"youre" | b"yours" | b"customers" => READER,
+        b"never" | b"not" | b"won't" | b"wont" | b"don't" | b"dont" | b"doesn't" => NEGATION,
+        b"dm" | b"dms" => DM,
+        _ => 0,
+    }
 }
 
 /// A phone number: nine or more digits in one run of digits, spaces, dashes and brackets
@@ -197,42 +115,43 @@ pub(crate) struct Posing {
 
 /// The scam `text` is, read in its own voice, if any.
 pub(crate) fn posing(toks: &[Tok], lower: &[u8], text: &str, known: Known) -> Option<Posing> {
-    let (mut secret_at, mut pay_at, mut told, mut formula_at) = (None, None, None, None);
-    let (mut voice, mut hurry, mut acts, mut away, mut dm, mut first, mut to_reader) =
-        (false, false, false, false, false, false, false);
     // The last negation: "we will never ask for your PIN" is a genuine brand's reminder.
     let mut negated_at = None;
+    let (mut secret_at, mut pay_at, mut told, mut formula_at) = (None, None, None, None);
+    let mut seen = 0u16;
+    let mut to_reader = false;
     for (i, t) in toks.iter().enumerate() {
-        let w = t.word(lower);
+        let r = roles(t.word(lower));
+        if r == 0 {
+            continue;
+        }
+        seen |= r;
         let span = Some((t.lo, t.hi));
-        if matches!(
-            w,
-            b"never" | b"not" | b"won't" | b"wont" | b"don't" | b"dont" | b"doesn't"
-        ) {
+        if r & NEGATION != 0 {
             negated_at = Some(i);
         }
-        if secret(w) && negated_at.is_none_or(|n| i - n > NEGATION_REACH) {
+        if r & SECRET != 0 && negated_at.is_none_or(|n| i - n > NEGATION_REACH) {
             secret_at = secret_at.or(span);
         }
-        if pays(w) {
+        if r & PAYS != 0 {
             pay_at = pay_at.or(span);
         }
-        if pretext(w) {
+        if r & PRETEXT != 0 {
             told = told.or(span);
         }
-        if formula(w) {
+        if r & FORMULA != 0 {
             formula_at = formula_at.or(span);
         }
-        voice |= agent(w);
-        hurry |= urgent(w);
-        acts |= act(w);
-        away |= channel(w);
-        dm |= matches!(w, b"dm" | b"dms");
-        first |= own(w);
         // "Pay now:", "Send 0.5 ETH": an order opening a sentence speaks to the reader too.
-        to_reader |= reader(w)
-            || (act(w) || w == b"pay")
+        to_reader |= r & READER != 0
+            || r & (ACT | PAYS) != 0
                 && (i == 0 || super::sentiment::sentence_ends_after(lower, &toks[i - 1]));
+    }
+    let (voice, hurry, acts) = (seen & AGENT != 0, seen & URGENT != 0, seen & ACT != 0);
+    let (dm, first) = (seen & DM != 0, seen & OWN != 0);
+    // Most texts with a number end here: nothing asked, told or said like an agent.
+    if !to_reader || (seen & (SECRET | PAYS | PRETEXT | FORMULA) == 0 && known.spam.is_none()) {
+        return None;
     }
     let webmail = [
         b"@gmail.".as_slice(),
@@ -242,7 +161,7 @@ pub(crate) fn posing(toks: &[Tok], lower: &[u8], text: &str, known: Known) -> Op
     ]
     .iter()
     .any(|m| lower.windows(m.len()).any(|w| w == *m));
-    let away = away || webmail || phone_number(text.as_bytes());
+    let away = seen & CHANNEL != 0 || webmail || phone_number(text.as_bytes());
     let elsewhere = known.linked || away;
     let strong = formula_at.is_some() || (known.replies && away);
     if !to_reader || (first && known.troubled && !strong) {
