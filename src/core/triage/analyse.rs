@@ -5,6 +5,7 @@
 //! weights in [`WEIGHTS`] are learned; the training code and its k-fold cross-validation live in
 //! `src/eval.rs` (`TRIAGE_EVAL_TRAIN=1 triage eval complaints.csv`, see `scripts/train-complaint.sh`).
 
+use super::churn;
 use super::cues::{self, Cue};
 use super::discrimination;
 use super::lexicon::{
@@ -828,6 +829,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Protected characteristics, by token (see `discrimination.rs`).
     let mut traits = [0usize; 4];
     let mut n_traits = 0usize;
+    // Moves and ends, by token (see `churn.rs`).
+    let mut moves = [0usize; 3];
+    let mut n_moves = 0usize;
     // News outlets, by their first and last token (see `press.rs`).
     let mut outlets = [(0usize, 0usize); 2];
     let mut n_outlets = 0usize;
@@ -921,6 +925,19 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Failure => {
                 failure += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
+                // "cancelled the DD this morning": a failure word that is also an end.
+                let word = toks[h.at].word(lower);
+                if n_moves < moves.len() && matches!(word, b"cancelled" | b"canceled") {
+                    moves[n_moves] = h.at;
+                    n_moves += 1;
+                }
+            }
+            Cue::Move if negated_before(toks, lower, h.at) => {}
+            Cue::Move => {
+                if n_moves < moves.len() {
+                    moves[n_moves] = h.at;
+                    n_moves += 1;
+                }
             }
             Cue::Unfound => {
                 failure += 1;
@@ -1470,6 +1487,15 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             a.flag_hits[3] = Some(span);
             a.press_threat |= threat;
         }
+    }
+    // Leaving told with words between its parts, in a message without praise ("moved my
+    // savings to another bank, best decision this year" is told to someone else); like the
+    // press, not one of the model's risk phrases.
+    if n_moves > 0 && a.flag_hits[5].is_none() && a.praise == 0 {
+        let more_trouble = chasing > 0 || failure > 1 || a.score.compound <= -0.05 || risk > 0;
+        a.flag_hits[5] = moves[..n_moves]
+            .iter()
+            .find_map(|&at| churn::leaving(&s.toks, &s.lower, text.as_bytes(), at, more_trouble));
     }
     a.words = st.words;
     a

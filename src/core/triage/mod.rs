@@ -5,6 +5,7 @@
 //! I/O, no clock (the deadline counts from the mention's own `created_at`).
 
 mod analyse;
+mod churn;
 mod cues;
 mod discrimination;
 mod lexicon;

@@ -4064,3 +4064,30 @@ fn scams_in_their_own_voice() {
         );
     }
 }
+
+#[test]
+fn leaving_told_with_words_between_its_parts() {
+    for text in [
+        "moving all 14 of our company vehicles away from @AcmeLease when the contract ends. service has been a joke",
+        "shifted my salary account out of @AcmeBank today. 4 branch visits for a simple KYC update. unbelievable",
+        "@AcmeFlowers we've moved our restaurant's flower order to another supplier. Third wilted delivery in a row.",
+        "that's it @AcmeEnergy. third estimated bill in a row. cancelled the DD this morning",
+        "@AcmeTV raising prices again while removing half the shows? cancelled. enjoy your empty library",
+        "@AcmeAir after today I will be flying with someone else. 8 hour delay, no vouchers, no info",
+    ] {
+        assert!(has(text, Flag::ChurnRisk), "{text} -> {:?}", t(text).reasons);
+    }
+    for text in [
+        // moving house, another flat, a city
+        "@AcmePower £900 owed on a flat I moved out of in March. sent the meter photo 3 times",
+        "@AcmeNet moved to another flat last week and the router still won't connect",
+        // the brand did it, or long ago, or with nothing else wrong
+        "@AcmeStream cancelled my sub mid-film and still took £12.99",
+        "Cancelled my AcmeGym membership in March and they're STILL taking money. small claims next",
+        "cancelled my gym membership today but kept my @AcmeGames pass. priorities 😌",
+        // not leaving at all
+        "switched to the new @AcmeBank app and love it",
+    ] {
+        assert!(!has(text, Flag::ChurnRisk), "{text} -> {:?}", t(text).reasons);
+    }
+}

@@ -1,0 +1,202 @@
+//! Leaving told in two parts: a move and where to ("moving all 14 of our company vehicles away
+//! from @Fleetwise", "switching my business account to Crestline next month", "shifted my
+//! salary account out of @TridentBank today", "back to Luma Skin for me"), or an end and what
+//! ends ("cancelled the DD
+//! this morning", "terminated our contract with @SecureNest"). The phrase table (`cues.rs`)
+//! knows the fixed forms ("switching to", "cancel my subscription"); the words between the two
+//! parts vary too much to list, so the move is a phrase ([`super::cues::Cue::Move`]) and the
+//! rest is read here.
+//!
+//! The caller asks only for a troubled message (see `analyse`): "switched to the new app and
+//! love it" is no churn.
+
+use super::sentiment;
+use super::text::Tok;
+
+/// How many words after the move its destination may come: "moving all 14 of our company
+/// vehicles away from" (eight).
+const WHERE_NEAR: usize = 8;
+/// How many words after the end what ends may come: "cancelled my meal kit subscription"
+/// (four).
+const WHAT_NEAR: usize = 4;
+
+/// Ends of a relationship: "cancelled", "terminated".
+fn ends(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"cancelled"
+            | b"canceled"
+            | b"cancelling"
+            | b"canceling"
+            | b"terminated"
+            | b"terminating"
+            | b"ended"
+            | b"ending"
+    )
+}
+
+/// What a customer has with a brand, and ends.
+fn relationship(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"subscription"
+            | b"sub"
+            | b"membership"
+            | b"contract"
+            | b"plan"
+            | b"account"
+            | b"policy"
+            | b"dd"
+            | b"debit"
+            | b"warranty"
+            | b"service"
+            | b"package"
+            | b"insurance"
+            | b"mortgage"
+            | b"broadband"
+    )
+}
+
+/// Where a move goes that is away from the brand: "to another supplier", "elsewhere", "away
+/// from", "out of", "somewhere that can answer an email", "back to" a name.
+fn away(toks: &[Tok], lower: &[u8], orig: &[u8], k: usize) -> bool {
+    let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
+    // Places and people a customer moves between without leaving: "moved to another flat",
+    // "transferred to another agent".
+    let place = |w: &[u8]| {
+        matches!(
+            w,
+            b"flat"
+                | b"house"
+                | b"home"
+                | b"address"
+                | b"room"
+                | b"seat"
+                | b"platform"
+                | b"desk"
+                | b"department"
+                | b"team"
+                | b"agent"
+                | b"queue"
+                | b"line"
+                | b"city"
+                | b"country"
+                | b"area"
+                | b"branch"
+                | b"store"
+                | b"day"
+                | b"date"
+                | b"time"
+        )
+    };
+    match word(k) {
+        b"elsewhere" | b"somewhere" => true,
+        b"away" => word(k + 1) == b"from",
+        b"out" => word(k + 1) == b"of",
+        // "to another wallet", "to someone who answers"; not "to a new flat", "to Leeds".
+        b"to" => word(k + 1) == b"someone" || (word(k + 1) == b"another" && !place(word(k + 2))),
+        // "back to Luma Skin for me": a name the author returns to.
+        b"back" => {
+            word(k + 1) == b"to"
+                && toks.get(k + 2).is_some_and(|t| {
+                    orig.get(t.lo as usize).is_some_and(u8::is_ascii_uppercase)
+                        && !matches!(word(k + 2), b"i" | b"the" | b"my" | b"your" | b"our")
+                })
+        }
+        _ => false,
+    }
+}
+
+/// The span of a move with its destination, or an end with what ends, starting at the move
+/// (`toks[at]`, a [`super::cues::Cue::Move`] or an end); `None` when the rest is not there.
+///
+/// An end counts only with `more_trouble` than itself (its word, "cancelled", is a failure cue
+/// too): "cancelled my gym membership today but kept my games pass 😌" is no complaint.
+pub(crate) fn leaving(
+    toks: &[Tok],
+    lower: &[u8],
+    orig: &[u8],
+    at: usize,
+    more_trouble: bool,
+) -> Option<(u32, u32)> {
+    let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
+    if ends(word(at)) && !more_trouble {
+        return None;
+    }
+    // Gone long ago, and still charged: "cancelled my membership in March and you're STILL
+    // taking money" is a complaint about the charges; the customer has already left.
+    let long_ago = (at + 1..(at + 7).min(toks.len())).any(|k| {
+        matches!(
+            word(k),
+            b"ago"
+                | b"last"
+                | b"january"
+                | b"february"
+                | b"march"
+                | b"april"
+                | b"june"
+                | b"july"
+                | b"august"
+                | b"september"
+                | b"october"
+                | b"november"
+                | b"december"
+        )
+    });
+    if ends(word(at)) && long_ago {
+        return None;
+    }
+    // Someone else did it: "you cancelled my account", "they moved my appointment",
+    // "@StreamBox cancelled my sub".
+    let before = at.checked_sub(1).map_or(0, |p| toks[p].hi as usize);
+    let handle = orig
+        .get(before..toks[at].lo as usize)
+        .is_some_and(|gap| gap.contains(&b'@'));
+    if handle
+        || at > 0
+            && matches!(
+                word(at - 1),
+                b"you"
+                    | b"they"
+                    | b"u"
+                    | b"your"
+                    | b"someone"
+                    | b"somebody"
+                    | b"he"
+                    | b"she"
+                    | b"it"
+            )
+    {
+        return None;
+    }
+    // Moving house, not leaving: "a flat I moved out of in March".
+    if word(at + 1) == b"out" {
+        return None;
+    }
+    let near = if ends(word(at)) {
+        WHAT_NEAR
+    } else {
+        WHERE_NEAR
+    };
+    for k in at + 1..(at + 1 + near).min(toks.len()) {
+        if sentiment::sentence_ends_after(lower, &toks[k - 1]) {
+            break;
+        }
+        let found = if ends(word(at)) {
+            relationship(word(k))
+        } else {
+            away(toks, lower, orig, k)
+        };
+        if found {
+            return Some((toks[at].lo, toks[k].hi));
+        }
+    }
+    // "cancelled." on its own: the author's last word.
+    if ends(word(at)) && sentiment::sentence_ends_after(lower, &toks[at]) {
+        let alone = at == 0 || sentiment::sentence_ends_after(lower, &toks[at - 1]);
+        if alone {
+            return Some((toks[at].lo, toks[at].hi));
+        }
+    }
+    None
+}
