@@ -507,6 +507,53 @@ const PHRASES: &[(&str, Cue)] = &[
     ("stunk of gas", Risk(Safety)),
     ("reeks of gas", Risk(Safety)),
     ("came off in my hand", Risk(Safety)),
+    // Injuries in everyday words.
+    ("bruised", Risk(Safety)),
+    ("bruises", Risk(Safety)),
+    ("bruising", Risk(Safety)),
+    ("grazed", Risk(Safety)),
+    ("needed stitches", Risk(Safety)),
+    ("concussion", Risk(Safety)),
+    ("paramedics", Risk(Safety)),
+    ("stomach cramps", Risk(Safety)),
+    ("cramps all night", Risk(Safety)),
+    ("scorched", Risk(Safety)),
+    ("scorch mark*", Risk(Safety)),
+    // Hazards: burning smells, gas escaping, fire exits shut, drivers asleep.
+    ("smelling like burning", Risk(Safety)),
+    ("smells like burning", Risk(Safety)),
+    ("smelled like burning", Risk(Safety)),
+    ("burning plastic", Risk(Safety)),
+    ("burning smell", Risk(Safety)),
+    ("smell of burning", Risk(Safety)),
+    ("smells of chemicals", Risk(Safety)),
+    ("gas still coming", Risk(Safety)),
+    ("gas coming out", Risk(Safety)),
+    ("fire exit*", Risk(Safety)),
+    ("fire door*", Risk(Safety)),
+    ("no lifeguard", Risk(Safety)),
+    ("asleep at the wheel", Risk(Safety)),
+    ("fell asleep driving", Risk(Safety)),
+    ("reversed into", Risk(Safety)),
+    ("how people die", Risk(Safety)),
+    ("someone could die", Risk(Safety)),
+    ("someone will die", Risk(Safety)),
+    ("dead mouse", Risk(Safety)),
+    ("dead rat", Risk(Safety)),
+    ("staple in", Risk(Safety)),
+    ("screw in my", Risk(Safety)),
+    ("missed a kid by", Risk(Safety)),
+    ("missed my son by", Risk(Safety)),
+    ("missed my daughter by", Risk(Safety)),
+    ("by inches", Risk(Safety)),
+    // Near misses, with who or what nearly came to harm ("nearly hit my kid on his scooter";
+    // not "nearly hit 100k followers", "nearly fell asleep on hold").
+    ("nearly fell asleep", Ignore),
+    ("almost fell asleep", Ignore),
+    ("nearly fell off my chair", Ignore),
+    ("almost fell off my chair", Ignore),
+    ("nearly fell for", Ignore),
+    ("almost fell for", Ignore),
     ("came away in my hand", Risk(Safety)),
     // In or to A&E as a patient, not working there ("night shifts on A&E").
     ("work in a&e", Ignore),
@@ -3602,6 +3649,44 @@ const WEEKDAY_FORMS: &[&str] = &[
     "_ night",
 ];
 
+/// "nearly" and its kin, read before each of [`NEAR_HARMS`] as a near miss
+/// ([`Flag::Safety`]): "nearly hit my kid", "almost went down the stairs".
+const NEARLY: &[&str] = &["nearly", "almost", "narrowly avoided being"];
+/// Harms that nearly happened (see [`NEARLY`]).
+const NEAR_HARMS: &[&str] = &[
+    "hit me",
+    "hit us",
+    "hit my",
+    "hit him",
+    "hit her",
+    "hit a child",
+    "hit a kid",
+    "hit a pedestrian",
+    "hit a cyclist",
+    "ran me over",
+    "ran over",
+    "knocked me",
+    "knocked over",
+    "fell down",
+    "fell off",
+    "fell through",
+    "went down the stairs",
+    "went over",
+    "tipped over",
+    "tipped backwards",
+    "choked",
+    "choking",
+    "crashed",
+    "drowned",
+    "electrocuted",
+    "caught fire",
+    "set fire",
+    "grabbed them",
+    "took my kid out",
+    "lost a finger",
+    "lost my finger",
+];
+
 /// Whose data reached the author: "another customer's full bill", "someone else's card
 /// details". With any word of [`OTHERS_DATA`], a data breach ([`Flag::FraudSecurity`]).
 const OTHERS: &[&str] = &["another customer's", "another person's", "someone else's"];
@@ -3626,6 +3711,16 @@ const OTHERS_DATA: &[&str] = &[
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
 pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     let mut out = Vec::new();
+    for near in NEARLY {
+        for harm in NEAR_HARMS {
+            let words = near
+                .split(' ')
+                .chain(harm.split(' '))
+                .map(str::to_owned)
+                .collect();
+            out.push(Phrase::new(words, Risk(Safety)));
+        }
+    }
     for whose in OTHERS {
         for what in OTHERS_DATA {
             let mut words: Vec<String> = whose.split(' ').map(str::to_owned).collect();

@@ -4091,3 +4091,25 @@ fn leaving_told_with_words_between_its_parts() {
         assert!(!has(text, Flag::ChurnRisk), "{text} -> {:?}", t(text).reasons);
     }
 }
+
+#[test]
+fn injuries_hazards_and_near_misses_in_everyday_words() {
+    for text in [
+        "your bus driver @AcmeBus shut the doors on my mum's arm and drove off. she's 72 and now bruised",
+        "@AcmeDelivery van reversed into our front wall, nearly hit my kid on his scooter",
+        "@AcmeFlats the fire exit on floor 3 has been padlocked for a week. this is how people die",
+        "Our @AcmeHome electric blanket started smelling like burning plastic. scorch mark on the sheet",
+        "the @AcmeShuttle driver fell asleep at the wheel, swerved twice",
+        "@AcmeGrills the knob doesnt turn off fully, gas still coming out",
+        "found a staple in my @AcmeBurger fries. my kid bit down on it",
+    ] {
+        assert!(has(text, Flag::Safety), "{text} -> {:?}", t(text).reasons);
+    }
+    for text in [
+        "nearly fell asleep on hold to @AcmeBank again, 50 minutes",
+        "@AcmeGames nearly hit 100k followers, congrats!",
+        "almost fell off my chair laughing at the @AcmeTV christmas ad",
+    ] {
+        assert!(!has(text, Flag::Safety), "{text} -> {:?}", t(text).reasons);
+    }
+}
