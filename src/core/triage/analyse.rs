@@ -826,9 +826,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // (see `soon_after`).
     let mut clocks = [0usize; 4];
     let mut n_clocks = 0usize;
-    // Protected characteristics, by token (see `discrimination.rs`).
+    // Protected characteristics, and words for groups, by token (see `discrimination.rs`).
     let mut traits = [0usize; 4];
     let mut n_traits = 0usize;
+    let mut groups = [0usize; 2];
+    let mut n_groups = 0usize;
     // Moves and ends, by token (see `churn.rs`).
     let mut moves = [0usize; 3];
     let mut n_moves = 0usize;
@@ -1003,6 +1005,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     // follows it.
                     traits[n_traits] = last_token(toks, h.at, h.end);
                     n_traits += 1;
+                }
+            }
+            Cue::Group => {
+                if n_groups < groups.len() {
+                    groups[n_groups] = h.at;
+                    n_groups += 1;
                 }
             }
             Cue::Outlet => {
@@ -1210,7 +1218,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 let past = back.iter().any(|t| {
                     let w = t.word(&s.lower);
                     (w.len() > 3 && w.ends_with(b"ed") && w != b"need" && w != b"needed")
-                        || matches!(w, b"paid" | b"sent" | b"done" | b"got" | b"came" | b"took")
+                        || matches!(
+                            w,
+                            b"paid" | b"sent" | b"done" | b"got" | b"came" | b"took" | b"sold"
+                        )
                 });
                 let needs = back.iter().any(|t| {
                     matches!(
@@ -1470,6 +1481,14 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     {
         a.flag_hits[4] =
             discrimination::treated_for_who_they_are(&s.toks, &s.lower, &traits[..n_traits]);
+    }
+    if n_groups > 0
+        && a.flag_hits[4].is_none()
+        && a.praise == 0
+        && (troubled || plain || a.complaint_p >= THRESHOLD)
+    {
+        a.flag_hits[4] =
+            discrimination::quoted_about_a_group(&s.toks, text.as_bytes(), &groups[..n_groups]);
     }
     // The press reached, or reaching out, in a troubled or flat message with no praise in it
     // ("my sister writes for the Daily Herald and she is very interested in how you treated

@@ -18,7 +18,9 @@
 //! - a judgement of it, as the subject: the characteristic is called inappropriate, a risk,
 //!   not allowed ("my hijab was 'not appropriate gym wear'", "his wheelchair was a fire risk");
 //! - being sent away or refused in the same sentence ("asked me to leave", "turned us away");
-//! - mockery of it ("laughed at my stammer", "mimic my accent"), unless denied.
+//! - mockery of it ("laughed at my stammer", "mimic my accent"), unless denied;
+//! - staff's own words about a group, quoted as the offence ("they 'don't do our kind of
+//!   hair'", "'isn't really for girls'"), read around [`super::cues::Cue::Group`].
 //!
 //! The caller asks only for a troubled or flat message with no praise in it (see `analyse`),
 //! so staff who noticed a wheelchair and helped are left alone.
@@ -378,17 +380,27 @@ fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
                                 | b"sell"
                                 | b"seat"
                                 | b"board"
+                                | b"lower"
+                                | b"arrange"
+                                | b"provide"
                         ))
             }
             b"turned" => w1 == b"away" || (object(w1) && w2 == b"away"),
             b"wouldn't" | b"wouldnt" | b"won't" | b"wont" => {
-                w1 == b"let"
+                (w1 == b"let"
                     && object(w2)
                     && matches!(
                         w3,
                         b"in" | b"on" | b"board" | b"sign" | b"sit" | b"enter" | b"join"
-                    )
+                    ))
+                    // "wouldn't lower the ramp for my wheelchair"
+                    || (matches!(w1, b"lower" | b"get" | b"put" | b"bring" | b"deploy")
+                        && w2 == b"the"
+                        && w3 == b"ramp")
             }
+            // "asked to remove my turban at security while everyone else walked through".
+            b"remove" | b"removing" => true,
+            b"take" | b"taking" => w1 == b"off",
             b"denied" => matches!(w1, b"entry" | b"boarding" | b"service"),
             _ => false,
         }
@@ -429,4 +441,85 @@ fn mocked_before(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
             || word(j).ends_with(b"n't")
     });
     (!denied).then_some(m)
+}
+
+/// Whether byte `i` of `text` opens a quotation: a double or curly quote, or an apostrophe
+/// with no letter before it and a letter after it (not the one in "don't").
+fn opens_quote(text: &[u8], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|j| text[j]);
+    let after = text.get(i + 1).copied();
+    match text[i] {
+        b'"' => after.is_some_and(|c| !c.is_ascii_whitespace()),
+        b'\'' => {
+            !before.is_some_and(|c| c.is_ascii_alphanumeric())
+                && after.is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        // The UTF-8 of ‘ and “ (E2 80 98, E2 80 9C).
+        0x98 | 0x9c => i >= 2 && text[i - 2] == 0xe2 && text[i - 1] == 0x80,
+        _ => false,
+    }
+}
+
+/// Whether byte `i` of `text` closes a quotation (see [`opens_quote`]).
+fn closes_quote(text: &[u8], i: usize) -> bool {
+    let before = i.checked_sub(1).map(|j| text[j]);
+    let after = text.get(i + 1).copied();
+    match text[i] {
+        b'"' => before.is_some_and(|c| !c.is_ascii_whitespace()),
+        b'\'' => {
+            before.is_some_and(|c| !c.is_ascii_whitespace())
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        // The UTF-8 of ’ and ” (E2 80 99, E2 80 9D): ’ is also an apostrophe, so only with no
+        // letter after it.
+        0x99 => {
+            i >= 2
+                && text[i - 2] == 0xe2
+                && text[i - 1] == 0x80
+                && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        0x9d => i >= 2 && text[i - 2] == 0xe2 && text[i - 1] == 0x80,
+        _ => false,
+    }
+}
+
+/// The span of a quoted remark that names a group ("they 'don't do our kind of hair'", "'isn't
+/// really for girls'", "'too much for someone my age'", "'because you're foreign'"), given
+/// the token indices of the group words the scan saw ([`super::cues::Cue::Group`]): staff's
+/// words about who the customer is, which the author quotes as the offence.
+pub(crate) fn quoted_about_a_group(
+    toks: &[Tok],
+    text: &[u8],
+    groups: &[usize],
+) -> Option<(u32, u32)> {
+    groups.iter().find_map(|&g| {
+        let at = toks.get(g)?.lo as usize;
+        // The last quotation opened before the word, and not closed before it.
+        let mut open = None;
+        for i in 0..at.min(text.len()) {
+            if open.is_none() && opens_quote(text, i) {
+                open = Some(i);
+            } else if open.is_some() && closes_quote(text, i) {
+                open = None;
+            }
+        }
+        let start = open?;
+        let end = (at..text.len()).find(|&i| closes_quote(text, i))?;
+        // A remark, not a title ("showing 'Little Women' again": every word capitalised) or a
+        // name ("the 'younger look' range"): three words or more, or said to or about people.
+        let words = || {
+            text.get(start + 1..end)
+                .unwrap_or_default()
+                .split(|b| b.is_ascii_whitespace() || b.is_ascii_punctuation())
+                .filter(|w| !w.is_empty())
+        };
+        let title = words().all(|w| w[0].is_ascii_uppercase());
+        const PEOPLE: [&[u8]; 12] = [
+            b"you", b"your", b"our", b"us", b"we", b"they", b"them", b"him", b"her", b"people",
+            b"kids", b"someone",
+        ];
+        let people = words().any(|w| PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(w)));
+        let remark = !title && (words().count() >= 3 || people);
+        remark.then_some((start as u32, end as u32 + 1))
+    })
 }

@@ -4113,3 +4113,35 @@ fn injuries_hazards_and_near_misses_in_everyday_words() {
         assert!(!has(text, Flag::Safety), "{text} -> {:?}", t(text).reasons);
     }
 }
+
+#[test]
+fn staff_words_about_a_group_quoted_as_the_offence() {
+    for text in [
+        "lady at @AcmeSalon said they 'don't do our kind of hair'. been turned away 2 places now",
+        "@AcmeGym staff kept telling me the weights area 'isn't really for girls' and pointing me to the cardio",
+        "told by @AcmeShoes store staff that the job would be 'too much for someone my age'. I'm 58",
+        "@AcmeCars rental asked for extra deposit 'because you're foreign' even though i have a UK licence",
+        "Was asked to remove my turban at @AcmeArena security while everyone else walked through. humiliating",
+        "the bus driver @AcmeBus wouldn't lower the ramp for my wheelchair, said he was 'running late'",
+        "my trans son got misgendered repeatedly by @AcmeClinic reception, loudly, after being corrected",
+    ] {
+        assert!(
+            has(text, Flag::Discrimination),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    for text in [
+        // not quoted, or quoted kindly, or a group in passing
+        "@AcmeGym the women's changing room showers have been cold all week",
+        "the driver at @AcmeBus said 'ladies first' and helped my nan on. lovely man",
+        "@AcmeCinema is showing 'Little Women' again, booking for saturday",
+        "@AcmeShop the 'younger look' range sold out in an hour, any restock?",
+    ] {
+        assert!(
+            !has(text, Flag::Discrimination),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}
