@@ -7,7 +7,7 @@
 
 use super::churn;
 use super::cues::{self, Cue};
-use super::discrimination;
+use super::discrimination::{self, possessive_pronoun};
 use super::lexicon::{
     ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY, NO,
     OPENER, PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
@@ -1354,7 +1354,21 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 .get(k + 1)
                 .is_some_and(|t| matches!(t.word(&s.lower), b"was" | b"were"))
         };
-        let pair = pair.filter(|&(i, j)| !past(i) && !past(j));
+        // A weekday dates the author's own event ("my sister's wedding is saturday", "her op is
+        // on friday", "I fly on thursday"), not any event ("graduation on wednesday and my
+        // shoes are broken in", "train on monday at 6am 😩").
+        let own = |i: usize| {
+            (i.saturating_sub(2)..i).any(|k| {
+                let w = s.toks[k].word(&s.lower);
+                possessive_pronoun(w) || matches!(w, b"i" | b"we") || w.ends_with(b"'s")
+            }) || matches!(s.toks[i].word(&s.lower), b"i" | b"we")
+        };
+        let weekday = |j: usize| {
+            diary
+                .iter()
+                .any(|&(when, k)| k == j && when == When::Weekday)
+        };
+        let pair = pair.filter(|&(i, j)| !past(i) && !past(j) && (!weekday(j) || own(i)));
         if let Some((i, j)) = pair {
             let span = (s.toks[i].lo, s.toks[j].hi);
             if troubled {
@@ -1482,39 +1496,46 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         a.flag_hits[4] =
             discrimination::treated_for_who_they_are(&s.toks, &s.lower, &traits[..n_traits]);
     }
-    if n_groups > 0
-        && a.flag_hits[4].is_none()
-        && a.praise == 0
-        && (troubled || plain || a.complaint_p >= THRESHOLD)
-    {
+    if n_groups > 0 && a.flag_hits[4].is_none() && a.praise == 0 && (troubled || plain) {
         a.flag_hits[4] =
             discrimination::quoted_about_a_group(&s.toks, text.as_bytes(), &groups[..n_groups]);
     }
-    // The press reached, or reaching out, in a troubled or flat message with no praise in it
-    // ("my sister writes for the Daily Herald and she is very interested in how you treated
-    // us"); like discrimination, not one of the model's risk phrases. The author's own
-    // approach is a threat to take the story further, as grave as "going to the press".
-    if n_outlets > 0
-        && a.flag_hits[3].is_none()
-        && a.praise == 0
-        && (troubled || plain || a.complaint_p >= THRESHOLD)
-    {
+    // The press reached, or reaching out, in a troubled message with no praise in it; like
+    // discrimination, not one of the model's risk phrases. The author's own approach is a
+    // threat to take the story further, as grave as "going to the press". Not in a flat one:
+    // "emailed the newspaper a photo of the double rainbow", "my cousin works for ITV".
+    if n_outlets > 0 && a.flag_hits[3].is_none() && a.praise == 0 && troubled {
         let told = outlets[..n_outlets]
             .iter()
             .find_map(|&(first, last)| press::reached(&s.toks, &s.lower, first, last));
-        if let Some((span, threat)) = told {
+        // The contact itself ("emailed", a chasing cue) is no trouble: "emailed the newspaper
+        // a photo of the double rainbow".
+        let only_the_contact = |span: (u32, u32)| {
+            a.complaint_cue.is_some_and(|c| c.0 == span.0)
+                && failure == 0
+                && chasing <= 1
+                && a.score.compound > -0.05
+                && risk == 0
+        };
+        if let Some((span, threat)) = told.filter(|&(span, _)| !only_the_contact(span)) {
             a.flag_hits[3] = Some(span);
             a.press_threat |= threat;
         }
     }
-    // Leaving told with words between its parts, in a message without praise ("moved my
-    // savings to another bank, best decision this year" is told to someone else); like the
-    // press, not one of the model's risk phrases.
+    // Leaving told with words between its parts, in a troubled message without praise; like
+    // the press, not one of the model's risk phrases.
     if n_moves > 0 && a.flag_hits[5].is_none() && a.praise == 0 {
         let more_trouble = chasing > 0 || failure > 1 || a.score.compound <= -0.05 || risk > 0;
-        a.flag_hits[5] = moves[..n_moves]
-            .iter()
-            .find_map(|&at| churn::leaving(&s.toks, &s.lower, text.as_bytes(), at, more_trouble));
+        a.flag_hits[5] = moves[..n_moves].iter().find_map(|&at| {
+            churn::leaving(
+                &s.toks,
+                &s.lower,
+                text.as_bytes(),
+                at,
+                troubled,
+                more_trouble,
+            )
+        });
     }
     a.words = st.words;
     a

@@ -1,7 +1,6 @@
 //! Leaving told in two parts: a move and where to ("moving all 14 of our company vehicles away
 //! from @Fleetwise", "switching my business account to Crestline next month", "shifted my
-//! salary account out of @TridentBank today", "back to Luma Skin for me"), or an end and what
-//! ends ("cancelled the DD
+//! salary account out of @TridentBank today"), or an end and what ends ("cancelled the DD
 //! this morning", "terminated our contract with @SecureNest"). The phrase table (`cues.rs`)
 //! knows the fixed forms ("switching to", "cancel my subscription"); the words between the two
 //! parts vary too much to list, so the move is a phrase ([`super::cues::Cue::Move`]) and the
@@ -49,7 +48,6 @@ fn relationship(w: &[u8]) -> bool {
             | b"dd"
             | b"debit"
             | b"warranty"
-            | b"service"
             | b"package"
             | b"insurance"
             | b"mortgage"
@@ -58,8 +56,9 @@ fn relationship(w: &[u8]) -> bool {
 }
 
 /// Where a move goes that is away from the brand: "to another supplier", "elsewhere", "away
-/// from", "out of", "somewhere that can answer an email", "back to" a name.
-fn away(toks: &[Tok], lower: &[u8], orig: &[u8], k: usize) -> bool {
+/// from", "out of", "somewhere that can answer an email". Not "back to" a name ("moving back
+/// to Manchester", "the train back to Leeds").
+fn away(toks: &[Tok], lower: &[u8], k: usize) -> bool {
     let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
     // Places and people a customer moves between without leaving: "moved to another flat",
     // "transferred to another agent".
@@ -90,19 +89,12 @@ fn away(toks: &[Tok], lower: &[u8], orig: &[u8], k: usize) -> bool {
         )
     };
     match word(k) {
-        b"elsewhere" | b"somewhere" => true,
+        // Not "from elsewhere": "transferring my ISA to you from elsewhere".
+        b"elsewhere" | b"somewhere" => k == 0 || word(k - 1) != b"from",
         b"away" => word(k + 1) == b"from",
         b"out" => word(k + 1) == b"of",
         // "to another wallet", "to someone who answers"; not "to a new flat", "to Leeds".
         b"to" => word(k + 1) == b"someone" || (word(k + 1) == b"another" && !place(word(k + 2))),
-        // "back to Luma Skin for me": a name the author returns to.
-        b"back" => {
-            word(k + 1) == b"to"
-                && toks.get(k + 2).is_some_and(|t| {
-                    orig.get(t.lo as usize).is_some_and(u8::is_ascii_uppercase)
-                        && !matches!(word(k + 2), b"i" | b"the" | b"my" | b"your" | b"our")
-                })
-        }
         _ => false,
     }
 }
@@ -110,13 +102,16 @@ fn away(toks: &[Tok], lower: &[u8], orig: &[u8], k: usize) -> bool {
 /// The span of a move with its destination, or an end with what ends, starting at the move
 /// (`toks[at]`, a [`super::cues::Cue::Move`] or an end); `None` when the rest is not there.
 ///
-/// An end counts only with `more_trouble` than itself (its word, "cancelled", is a failure cue
-/// too): "cancelled my gym membership today but kept my games pass 😌" is no complaint.
+/// Only in a `troubled` message ("moving away from London next month, can I take my tariff?"
+/// is no churn) unless the move is away from an @handle, and an end only with `more_trouble`
+/// than its own word, which is a failure cue too ("cancelled my gym membership today but kept
+/// my games pass 😌").
 pub(crate) fn leaving(
     toks: &[Tok],
     lower: &[u8],
     orig: &[u8],
     at: usize,
+    troubled: bool,
     more_trouble: bool,
 ) -> Option<(u32, u32)> {
     let word = |j: usize| toks.get(j).map_or(&b""[..], |t| t.word(lower));
@@ -183,11 +178,28 @@ pub(crate) fn leaving(
             break;
         }
         let found = if ends(word(at)) {
+            // Not "cancelled the warranty claim", "cancelled my account appointment".
             relationship(word(k))
+                && !matches!(
+                    word(k + 1),
+                    b"claim" | b"appointment" | b"booking" | b"order" | b"visit"
+                )
         } else {
-            away(toks, lower, orig, k)
+            away(toks, lower, k)
         };
-        if found {
+        // Out of one place into another the brand may be ("moved my savings out of my current
+        // account into the ISA", "migrating our docs out of Google Drive into Notion").
+        let into = found
+            && !ends(word(at))
+            && (k + 1..(k + 8).min(toks.len())).any(|j| word(j) == b"into");
+        // Out of or away from the brand itself ("shifted my salary account out of @AcmeBank
+        // today") is leaving however calmly it is told; elsewhere, only in a troubled message.
+        let from_brand = toks.get(k + 1).is_some_and(|t| {
+            let next = toks.get(k + 2).map_or(orig.len(), |n| n.lo as usize);
+            orig.get(t.hi as usize..next)
+                .is_some_and(|gap| gap.contains(&b'@'))
+        });
+        if found && !into && (troubled || from_brand) {
             return Some((toks[at].lo, toks[k].hi));
         }
     }

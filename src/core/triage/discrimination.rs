@@ -93,7 +93,7 @@ fn person(w: &[u8]) -> bool {
 }
 
 /// "my", "his", "her", "our", "their".
-fn possessive_pronoun(w: &[u8]) -> bool {
+pub(crate) fn possessive_pronoun(w: &[u8]) -> bool {
     matches!(w, b"my" | b"his" | b"her" | b"our" | b"their")
 }
 
@@ -380,7 +380,6 @@ fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
                                 | b"sell"
                                 | b"seat"
                                 | b"board"
-                                | b"lower"
                                 | b"arrange"
                                 | b"provide"
                         ))
@@ -398,9 +397,7 @@ fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
                         && w2 == b"the"
                         && w3 == b"ramp")
             }
-            // "asked to remove my turban at security while everyone else walked through".
-            b"remove" | b"removing" => true,
-            b"take" | b"taking" => w1 == b"off",
+
             b"denied" => matches!(w1, b"entry" | b"boarding" | b"service"),
             _ => false,
         }
@@ -519,7 +516,22 @@ pub(crate) fn quoted_about_a_group(
             b"kids", b"someone",
         ];
         let people = words().any(|w| PEOPLE.iter().any(|p| p.eq_ignore_ascii_case(w)));
-        let remark = !title && (words().count() >= 3 || people);
+        // Staff's words that shut someone out: a negation, "too", "only", "prefer", "because"
+        // ("don't do our kind of hair", "too much for someone my age", "because you're
+        // foreign"), not advice or banter ("women your age should get the flu jab", "your lot
+        // always order the biggest pizza").
+        const SHUT: [&[u8]; 13] = [
+            b"dont", b"doesnt", b"isnt", b"arent", b"not", b"no", b"cannot", b"only", b"too",
+            b"prefer", b"because", b"sure", b"never",
+        ];
+        // Words are split at apostrophes too, so "don't" is read as its "n't".
+        let shuts = words().any(|w| SHUT.iter().any(|p| p.eq_ignore_ascii_case(w)))
+            || text.get(start + 1..end).is_some_and(|q| {
+                q.windows(3).any(|w| w.eq_ignore_ascii_case(b"n't"))
+                    || q.windows(4)
+                        .any(|w| w.eq_ignore_ascii_case("n\u{2019}".as_bytes()))
+            });
+        let remark = !title && shuts && (words().count() >= 3 || people);
         remark.then_some((start as u32, end as u32 + 1))
     })
 }

@@ -8,7 +8,9 @@
 //! words around them, read here.
 //!
 //! The caller asks only for a troubled message with no praise in it (see `analyse`): telling
-//! a newspaper about a birthday cake the staff made is no risk to the brand.
+//! a newspaper about a birthday cake the staff made is no risk to the brand. Going somewhere
+//! ("going to the Guardian Live event") or working there ("my cousin works for ITV") is no
+//! contact.
 
 use super::sentiment;
 use super::text::Tok;
@@ -52,7 +54,6 @@ fn contact(w: &[u8]) -> bool {
             | b"wrote"
             | b"written"
             | b"writes"
-            | b"works"
             | b"writing"
             | b"write"
             | b"tipped"
@@ -60,12 +61,6 @@ fn contact(w: &[u8]) -> bool {
             | b"tagging"
             | b"forwarded"
             | b"forwarding"
-            | b"going"
-            | b"gone"
-            | b"went"
-            | b"taking"
-            | b"take"
-            | b"took"
             | b"reached"
             | b"reaching"
             | b"messaged"
