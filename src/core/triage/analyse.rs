@@ -1355,10 +1355,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 .is_some_and(|t| matches!(t.word(&s.lower), b"was" | b"were"))
         };
         // A weekday dates the author's own event ("my sister's wedding is saturday", "her op is
-        // on friday", "I fly on thursday"), not any event ("graduation on wednesday and my
-        // shoes are broken in", "train on monday at 6am 😩").
+        // on friday", "I fly on thursday", "I have an interview on monday"), not any event
+        // ("graduation on wednesday and my shoes are broken in", "train on monday at 6am 😩").
         let own = |i: usize| {
-            (i.saturating_sub(2)..i).any(|k| {
+            (i.saturating_sub(3)..i).any(|k| {
                 let w = s.toks[k].word(&s.lower);
                 possessive_pronoun(w) || matches!(w, b"i" | b"we") || w.ends_with(b"'s")
             }) || matches!(s.toks[i].word(&s.lower), b"i" | b"we")

@@ -3884,6 +3884,7 @@ fn weekday_deadlines_and_everyday_risk_wordings() {
         "@AcmeAir cancelled AT THE GATE and no rebooking offered. my sisters wedding is saturday morning in lisbon",
         "@AcmeCouriers my passport has been 'out for delivery' for a week and I fly on Thursday morning",
         "@AcmeShop the wheelchair for my mum still isn't here and her operation is on friday",
+        "@AcmeSuits I have an interview on monday and the suit you sent is the wrong size",
     ] {
         assert!(has(text, Flag::TimeCritical), "{text} -> {:?}", t(text).reasons);
     }
@@ -3892,6 +3893,8 @@ fn weekday_deadlines_and_everyday_risk_wordings() {
         "@AcmeBank on monday I rang about my flight refund and nobody knew anything",
         "@AcmeAir my flight on sunday was cancelled and I'm still waiting for the refund",
         "@AcmeGym the class every saturday morning is always overbooked",
+        // not the author's own event
+        "Train on Monday at 6am 😩 at least @AcmeRail has a quiet coach",
     ] {
         assert!(
             !has(text, Flag::TimeCritical),
