@@ -3717,35 +3717,22 @@ const OTHERS_DATA: &[&str] = &[
 /// All phrases (with `*` endings expanded), grouped by first word, longest first within a group.
 pub(crate) static PHRASE_LIST: LazyLock<Vec<Phrase>> = LazyLock::new(|| {
     let mut out = Vec::new();
-    for near in NEARLY {
-        for harm in NEAR_HARMS {
-            let words = near
-                .split(' ')
-                .chain(harm.split(' '))
-                .map(str::to_owned)
-                .collect();
-            out.push(Phrase::new(words, Risk(Safety)));
+    // Phrases made of two parts, every first with every second.
+    let mut pairs = |firsts: &[&str], seconds: &[&str], cue: Cue| {
+        for first in firsts {
+            for second in seconds {
+                let words = first.split(' ').chain(second.split(' '));
+                out.push(Phrase::new(words.map(str::to_owned).collect(), cue));
+            }
         }
-    }
-    for whose in OTHERS {
-        for what in OTHERS_DATA {
-            let mut words: Vec<String> = whose.split(' ').map(str::to_owned).collect();
-            words.push((*what).to_owned());
-            out.push(Phrase::new(words, Risk(FraudSecurity)));
-        }
-    }
+    };
+    pairs(NEARLY, NEAR_HARMS, Risk(Safety));
+    pairs(OTHERS, OTHERS_DATA, Risk(FraudSecurity));
+    pairs(MASTHEAD_TIMES, MASTHEADS, Outlet);
     for day in WEEKDAYS {
         for form in WEEKDAY_FORMS {
             let words = form.split(' ').map(|w| w.replace('_', day)).collect();
             out.push(Phrase::new(words, Weekday));
-        }
-    }
-    for time in MASTHEAD_TIMES {
-        for name in MASTHEADS {
-            out.push(Phrase::new(
-                vec![(*time).to_owned(), (*name).to_owned()],
-                Outlet,
-            ));
         }
     }
     for &(text, cue) in PHRASES {
