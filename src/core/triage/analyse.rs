@@ -1077,22 +1077,22 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // who warns of it ("fake", "scam", "reported", "heads up") keeps their category, with the
     // fraud flag; one who tells of fraud done to them in other words ("got a text claiming to
     // be from you") has the flag already.
+    // Whether a link is in the text, found once and only when asked: most texts never need
+    // to know.
+    let mut link_memo: Option<bool> = None;
+    let mut linked = || *link_memo.get_or_insert_with(|| st.urls > 0 || has_bare_link(text));
+    let to_brand = st.lead_handles > 0 || replying;
+    let to_reader = second > 0;
     // A lure customers also write about their own trouble ("@AcmeParcel tried to reschedule
     // your delivery three times, keeps failing", with a screenshot) counts only in a message
     // that tells of none, or that is not sent to the brand: an imposter's pretext is trouble
     // too ("Your delivery is on hold. Pay the fee at ..."). A call to act on the reader's
     // account, money or parcel ("verify your account at ...", "claim your refund here: ...")
     // counts only with no trouble told.
-    // Whether a link is in the text, found once and only when asked: most texts never need
-    // to know.
-    let mut link_memo: Option<bool> = None;
-    let mut linked = || *link_memo.get_or_insert_with(|| st.urls > 0 || has_bare_link(text));
-    let to_brand = st.lead_handles > 0 || replying;
-    let to_reader = || second > 0;
     if bait.is_none() && lure.is_some() && (a.complaint_cue.is_none() || !to_brand) && linked() {
         bait = lure;
     }
-    if bait.is_none() && a.complaint_cue.is_none() && to_reader() {
+    if bait.is_none() && a.complaint_cue.is_none() && to_reader {
         bait = act_on_yours(toks, lower).filter(|_| linked());
     }
     // A scam in its own voice, whatever its pretext (see `scam.rs`): only a text with a secret
@@ -1101,7 +1101,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut posed_certain = false;
     if scam.is_none()
         && bait.is_none()
-        && (n_secrets > 0 || (to_reader() && (st.numbers > 0 || linked())))
+        && (n_secrets > 0 || (to_reader && (st.numbers > 0 || linked())))
     {
         let known = scam::Known {
             linked: linked(),
@@ -1522,8 +1522,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             a.press_threat |= threat;
         }
     }
-    // Leaving told with words between its parts, in a troubled message without praise; like
-    // the press, not one of the model's risk phrases.
+    // Leaving told with words between its parts, in a message without praise (troubled, unless
+    // it leaves an @handle: see `churn.rs`); like the press, not one of the model's risk
+    // phrases.
     if n_moves > 0 && a.flag_hits[5].is_none() && a.praise == 0 {
         let more_trouble = chasing > 0 || failure > 1 || a.score.compound <= -0.05 || risk > 0;
         a.flag_hits[5] = moves[..n_moves].iter().find_map(|&at| {

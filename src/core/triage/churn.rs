@@ -1,13 +1,14 @@
 //! Leaving told in two parts: a move and where to ("moving all 14 of our company vehicles away
-//! from @Fleetwise", "switching my business account to Crestline next month", "shifted my
-//! salary account out of @TridentBank today"), or an end and what ends ("cancelled the DD
-//! this morning", "terminated our contract with @SecureNest"). The phrase table (`cues.rs`)
-//! knows the fixed forms ("switching to", "cancel my subscription"); the words between the two
-//! parts vary too much to list, so the move is a phrase ([`super::cues::Cue::Move`]) and the
-//! rest is read here.
+//! from @Fleetwise", "migrating everything to another service", "shifted my salary account
+//! out of @TridentBank today"), or an end and what ends ("cancelled the DD this morning",
+//! "terminated our contract with @SecureNest"). The phrase table (`cues.rs`) knows the fixed
+//! forms ("switching to", "cancel my subscription"); the words between the two parts vary too
+//! much to list, so the move is a phrase ([`super::cues::Cue::Move`]) and the rest is read
+//! here.
 //!
-//! The caller asks only for a troubled message (see `analyse`): "switched to the new app and
-//! love it" is no churn.
+//! Only in a troubled message, unless the move leaves an @handle ("moving away from London
+//! next month, can I take my tariff?" is no churn), and the caller asks only for one without
+//! praise (see `analyse`).
 
 use super::sentiment;
 use super::text::Tok;
@@ -123,6 +124,7 @@ pub(crate) fn leaving(
     let long_ago = (at + 1..(at + 7).min(toks.len())).any(|k| {
         matches!(
             word(k),
+            // Not "may": as often the verb as the month.
             b"ago"
                 | b"last"
                 | b"january"

@@ -98,7 +98,7 @@ fn approach(w: &[u8]) -> bool {
     )
 }
 
-/// Negations that take back a contact: "not going to the papers, I just want my refund".
+/// Negations that take back a contact: "I'm not emailing the papers, I just want my refund".
 fn negation(w: &[u8]) -> bool {
     matches!(
         w,
@@ -107,9 +107,9 @@ fn negation(w: &[u8]) -> bool {
 }
 
 /// The span from the contact to the outlet (or from the outlet to its approach) when an
-/// outlet, whose words are `toks[first..=last]`, was reached or reached out; `None` otherwise.
-/// `author_reached` says which: the author's own approach is a threat to take the story
-/// further, the outlet's is only the press at work.
+/// outlet, whose words are `toks[first..=last]`, was reached or reached out, and whether the
+/// author reached it: the author's own approach is a threat to take the story further, the
+/// outlet's is only the press at work. `None` when neither.
 pub(crate) fn reached(
     toks: &[Tok],
     lower: &[u8],

@@ -18,7 +18,7 @@ use super::text::Tok;
 /// number, PIN or one-time code" (eight).
 const NEGATION_REACH: usize = 8;
 
-/// What a word does in a scam, as bits: one lookup per word.
+// What a word does in a scam, as bits, so that each word is looked up once (see `roles`).
 const SECRET: u16 = 1;
 const PAYS: u16 = 1 << 1;
 const PRETEXT: u16 = 1 << 2;
@@ -44,8 +44,7 @@ const DM: u16 = 1 << 11;
 ///   author's own first person; words to the reader; negations; "DM".
 fn roles(w: &[u8]) -> u16 {
     match w {
-        b"pin" | b"otp" | b"cvv" | b"bvn" | b"2fa" | b"passcode" | b"password" => SECRET,
-        b"dob" => SECRET,
+        b"pin" | b"otp" | b"cvv" | b"bvn" | b"2fa" | b"passcode" | b"password" | b"dob" => SECRET,
         b"fee" | b"pay" | b"payment" | b"deposit" | b"transfer" | b"gift" => PAYS,
         b"refund" | b"rebate" | b"compensation" | b"eligible" | b"owed" | b"owe" | b"prize"
         | b"winner" | b"winners" | b"voucher" | b"grant" | b"blocked" | b"suspended"
@@ -164,7 +163,7 @@ pub(crate) fn posing(toks: &[Tok], lower: &[u8], text: &str, known: Known) -> Op
     let away = seen & CHANNEL != 0 || webmail || phone_number(text.as_bytes());
     let elsewhere = known.linked || away;
     let strong = formula_at.is_some() || (known.replies && away);
-    if !to_reader || (first && known.troubled && !strong) {
+    if first && known.troubled && !strong {
         return None;
     }
     let voice = voice || strong;
