@@ -141,7 +141,14 @@ pub(crate) fn reached(
             if k > 0 && negation(word(k - 1)) || k > 1 && negation(word(k - 2)) {
                 return None;
             }
-            return Some(((toks[k].lo, toks[last].hi), true));
+            // "I write the consumer column for the Sunday Post": the author's own outlet, the
+            // press at work, not a threat ("wrote to the Sunday Post", "my sister writes for the
+            // Daily Herald" are).
+            let byline = matches!(word(k), b"write" | b"writing")
+                && word(k + 1) != b"to"
+                && k > 0
+                && matches!(word(k - 1), b"i" | b"i'm" | b"im" | b"we" | b"we're");
+            return Some(((toks[k].lo, toks[last].hi), !byline));
         }
     }
     // On from the outlet to its approach, within the sentence.
