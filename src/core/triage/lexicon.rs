@@ -1034,10 +1034,13 @@ fn build_emoji() -> FxMap<char, f32> {
 }
 
 /// Hand-written valences (VADER's -4..4 scale) that replace what an emoji's VADER description
-/// gives: 0 for most of these ("pouting face"), and -1.4 for 🔥 ("fire"), which customers use
-/// as praise slang (a real fire is described in words, which raise the safety flag). Only emoji
-/// with one clear reading in customer messages: not 🙏 ("please" as often as "thanks").
+/// gives (or gives nothing for): anger and disgust negative, 👍 positive, and 🔥 ("fire")
+/// positive, which customers use as praise slang (a real fire is described in words, which
+/// raise the safety flag). 😭 is read both ways ("lost my bag 😭", "upgraded me on my
+/// birthday, I'm crying 😭 thank you"), so it scores nothing and the words decide. Not 🙏
+/// ("please" as often as "thanks"), which keeps its description's.
 const EMOJI_EXTRA: &[(char, f32)] = &[
+    ('😭', 0.0),
     ('😡', -2.5),
     ('🤬', -3.0),
     ('😤', -1.5),

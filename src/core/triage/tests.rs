@@ -3802,6 +3802,10 @@ fn the_press_reached_in_two_parts() {
         // Taking the story to the press is as grave as a legal threat.
         assert_eq!(t(text).category, Category::Complaint, "{text}");
     }
+    // A journalist's own outlet is the press at work, not a threat: an enquiry.
+    let r = t("@AcmeTel I write the consumer column for the Sunday Post. Can someone give me a statement on this morning's outage?");
+    assert!(r.flags.contains(&Flag::Press), "{:?}", r.reasons);
+    assert_eq!(r.category, Category::Question, "{:?}", r.reasons);
     // An outlet that reached out is the press at work; the category stays the model's.
     assert!(has(
         "@AcmeEnergy cut off my disabled dad's supply. local news got in touch this morning",
@@ -4145,4 +4149,14 @@ fn staff_words_about_a_group_quoted_as_the_offence() {
             t(text).reasons
         );
     }
+}
+
+#[test]
+fn a_loudly_crying_face_is_read_both_ways() {
+    // The words decide: joy here, trouble there.
+    let r = t("THANK YOU @AcmeTix I GOT GLASTO TICKETS!!! 😭😭😭");
+    assert_eq!(r.category, Category::Praise, "{:?}", r.reasons);
+    let r = t("@AcmeAir lost my bag with my wedding dress in it 😭");
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+    assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
 }
