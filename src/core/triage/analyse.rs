@@ -1045,7 +1045,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     && !(f.min(at)..f.max(at))
                         .any(|k| sentiment::clause_ends_after(lower, &toks[k]))
             });
-        if !storied {
+        let coming = cue == Cue::Risk(Flag::ChurnRisk) && towards_a_handle(toks, text, hi);
+        if !storied && !coming {
             commit(&mut a, cue, (lo, hi));
         }
     }
@@ -1628,6 +1629,34 @@ fn supposed(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
         }
     }
     false
+}
+
+/// Whether a churn phrase ending at byte `hi` heads for the text's first @handle ("switching to
+/// @AcmeEnergy after I recommended them", "porting my number to @AcmeMobile from my old
+/// network"): a customer coming to the brand, not leaving it. Not a second handle, a rival:
+/// "@AcmeMobile not fixed by friday and I'm cancelling and going to @RivalMobile".
+fn towards_a_handle(toks: &[text::Tok], text: &str, hi: u32) -> bool {
+    if text
+        .get(..hi as usize)
+        .is_none_or(|before| before.contains('@'))
+    {
+        return false;
+    }
+    let gap_has_handle = |from: u32| {
+        let to = toks
+            .iter()
+            .find(|t| t.lo >= from)
+            .map_or(text.len(), |t| t.lo as usize);
+        text.get(from as usize..to).is_some_and(|g| g.contains('@'))
+    };
+    let ends_with_to = text.get(..hi as usize).is_some_and(|p| p.ends_with(" to"));
+    if ends_with_to {
+        return gap_has_handle(hi);
+    }
+    // "porting my number" then "to @AcmeMobile".
+    toks.iter().find(|t| t.lo >= hi).is_some_and(|t| {
+        &text.as_bytes()[t.lo as usize..t.hi as usize] == b"to" && gap_has_handle(t.hi)
+    })
 }
 
 /// What a diary entry is (see `analyse`): an event, or a time soon.

@@ -4160,3 +4160,27 @@ fn a_loudly_crying_face_is_read_both_ways() {
     assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
     assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
 }
+
+#[test]
+fn switching_to_the_brand_is_no_churn() {
+    for text in [
+        "My sister is switching to @AcmeEnergy after I recommended them, referral sorted",
+        "Porting my number to @AcmeMobile from my old network, so far so easy",
+    ] {
+        assert!(
+            !has(text, Flag::ChurnRisk),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    for text in [
+        "@AcmeEnergy third wrong bill, I'm switching to another supplier",
+        "@AcmeMobile porting my number to a better network this week, done waiting",
+    ] {
+        assert!(
+            has(text, Flag::ChurnRisk),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}
