@@ -1045,7 +1045,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     && !(f.min(at)..f.max(at))
                         .any(|k| sentiment::clause_ends_after(lower, &toks[k]))
             });
-        let coming = cue == Cue::Risk(Flag::ChurnRisk) && towards_a_handle(toks, text, hi);
+        let coming = cue == Cue::Risk(Flag::ChurnRisk) && towards_a_handle(toks, lower, hi);
         if !storied && !coming {
             commit(&mut a, cue, (lo, hi));
         }
@@ -1635,28 +1635,26 @@ fn supposed(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 /// @AcmeEnergy after I recommended them", "porting my number to @AcmeMobile from my old
 /// network"): a customer coming to the brand, not leaving it. Not a second handle, a rival:
 /// "@AcmeMobile not fixed by friday and I'm cancelling and going to @RivalMobile".
-fn towards_a_handle(toks: &[text::Tok], text: &str, hi: u32) -> bool {
-    if text
-        .get(..hi as usize)
-        .is_none_or(|before| before.contains('@'))
-    {
+fn towards_a_handle(toks: &[text::Tok], lower: &[u8], hi: u32) -> bool {
+    let hi = hi as usize;
+    if lower.get(..hi).is_none_or(|before| before.contains(&b'@')) {
         return false;
     }
-    let gap_has_handle = |from: u32| {
+    // Whether an @handle stands between byte `from` and the next word.
+    let handle_after = |from: usize| {
         let to = toks
             .iter()
-            .find(|t| t.lo >= from)
-            .map_or(text.len(), |t| t.lo as usize);
-        text.get(from as usize..to).is_some_and(|g| g.contains('@'))
+            .find(|t| t.lo as usize >= from)
+            .map_or(lower.len(), |t| t.lo as usize);
+        lower.get(from..to).is_some_and(|g| g.contains(&b'@'))
     };
-    let ends_with_to = text.get(..hi as usize).is_some_and(|p| p.ends_with(" to"));
-    if ends_with_to {
-        return gap_has_handle(hi);
+    if lower.get(..hi).is_some_and(|p| p.ends_with(b" to")) {
+        return handle_after(hi);
     }
     // "porting my number" then "to @AcmeMobile".
-    toks.iter().find(|t| t.lo >= hi).is_some_and(|t| {
-        &text.as_bytes()[t.lo as usize..t.hi as usize] == b"to" && gap_has_handle(t.hi)
-    })
+    toks.iter()
+        .find(|t| t.lo as usize >= hi)
+        .is_some_and(|t| t.word(lower) == b"to" && handle_after(t.hi as usize))
 }
 
 /// What a diary entry is (see `analyse`): an event, or a time soon.
