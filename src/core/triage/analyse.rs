@@ -421,17 +421,12 @@ fn asks_unmarked(toks: &[text::Tok], lower: &[u8]) -> bool {
         return false;
     };
     let word = |t: &text::Tok| t.word(lower);
-    let has_handle = |from: u32, to: u32| {
-        lower
-            .get(from as usize..to as usize)
-            .is_some_and(|gap| gap.contains(&b'@'))
-    };
     if AUX.contains(&word(a)) {
-        if BE.contains(&word(a)) && has_handle(0, a.lo) {
+        if BE.contains(&word(a)) && text::handle_before(toks, lower, 0) {
             return false;
         }
         // An @handle (not a token) as the subject: "does @AcmeCoffee do a student discount".
-        SUBJECT.contains(&word(b)) || has_handle(a.hi, b.lo)
+        SUBJECT.contains(&word(b)) || text::handle_before(toks, lower, 1)
     } else {
         WH.contains(&word(a)) && AUX.contains(&word(b))
     }
@@ -1528,16 +1523,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // phrases.
     if n_moves > 0 && a.flag_hits[5].is_none() && a.praise == 0 {
         let more_trouble = chasing > 0 || failure > 1 || a.score.compound <= -0.05 || risk > 0;
-        a.flag_hits[5] = moves[..n_moves].iter().find_map(|&at| {
-            churn::leaving(
-                &s.toks,
-                &s.lower,
-                text.as_bytes(),
-                at,
-                troubled,
-                more_trouble,
-            )
-        });
+        a.flag_hits[5] = moves[..n_moves]
+            .iter()
+            .find_map(|&at| churn::leaving(&s.toks, &s.lower, at, troubled, more_trouble));
     }
     a.words = st.words;
     a
@@ -1640,21 +1628,14 @@ fn towards_a_handle(toks: &[text::Tok], lower: &[u8], hi: u32) -> bool {
     if lower.get(..hi).is_none_or(|before| before.contains(&b'@')) {
         return false;
     }
-    // Whether an @handle stands between byte `from` and the next word.
-    let handle_after = |from: usize| {
-        let to = toks
-            .iter()
-            .find(|t| t.lo as usize >= from)
-            .map_or(lower.len(), |t| t.lo as usize);
-        lower.get(from..to).is_some_and(|g| g.contains(&b'@'))
-    };
+    // The first word after the phrase.
+    let next = toks.partition_point(|t| (t.lo as usize) < hi);
     if lower.get(..hi).is_some_and(|p| p.ends_with(b" to")) {
-        return handle_after(hi);
+        return text::handle_before(toks, lower, next);
     }
     // "porting my number" then "to @AcmeMobile".
-    toks.iter()
-        .find(|t| t.lo as usize >= hi)
-        .is_some_and(|t| t.word(lower) == b"to" && handle_after(t.hi as usize))
+    toks.get(next).is_some_and(|t| t.word(lower) == b"to")
+        && text::handle_before(toks, lower, next + 1)
 }
 
 /// What a diary entry is (see `analyse`): an event, or a time soon.

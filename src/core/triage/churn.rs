@@ -11,7 +11,7 @@
 //! praise (see `analyse`).
 
 use super::sentiment;
-use super::text::Tok;
+use super::text::{handle_before, Tok};
 
 /// How many words after the move its destination may come: "moving all 14 of our company
 /// vehicles away from" (eight).
@@ -110,7 +110,6 @@ fn away(toks: &[Tok], lower: &[u8], k: usize) -> bool {
 pub(crate) fn leaving(
     toks: &[Tok],
     lower: &[u8],
-    orig: &[u8],
     at: usize,
     troubled: bool,
     more_trouble: bool,
@@ -145,11 +144,7 @@ pub(crate) fn leaving(
     }
     // Someone else did it: "you cancelled my account", "they moved my appointment",
     // "@StreamBox cancelled my sub".
-    let before = at.checked_sub(1).map_or(0, |p| toks[p].hi as usize);
-    let handle = orig
-        .get(before..toks[at].lo as usize)
-        .is_some_and(|gap| gap.contains(&b'@'));
-    if handle
+    if handle_before(toks, lower, at)
         || at > 0
             && matches!(
                 word(at - 1),
@@ -196,11 +191,7 @@ pub(crate) fn leaving(
             && (k + 1..(k + 8).min(toks.len())).any(|j| word(j) == b"into");
         // Out of or away from the brand itself ("shifted my salary account out of @AcmeBank
         // today") is leaving however calmly it is told; elsewhere, only in a troubled message.
-        let from_brand = toks.get(k + 1).is_some_and(|t| {
-            let next = toks.get(k + 2).map_or(orig.len(), |n| n.lo as usize);
-            orig.get(t.hi as usize..next)
-                .is_some_and(|gap| gap.contains(&b'@'))
-        });
+        let from_brand = k + 1 < toks.len() && handle_before(toks, lower, k + 2);
         if found && !into && (troubled || from_brand) {
             return Some((toks[at].lo, toks[k].hi));
         }

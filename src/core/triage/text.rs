@@ -47,6 +47,17 @@ impl Tok {
     }
 }
 
+/// Whether an @handle, which is no token, stands right before token `k`: after token `k - 1`
+/// (or from the start of the text) and before token `k` (or the end, for `k == toks.len()`).
+pub(crate) fn handle_before(toks: &[Tok], lower: &[u8], k: usize) -> bool {
+    let from = k
+        .checked_sub(1)
+        .and_then(|p| toks.get(p))
+        .map_or(0, |t| t.hi as usize);
+    let to = toks.get(k).map_or(lower.len(), |t| t.lo as usize);
+    lower.get(from..to).is_some_and(|gap| gap.contains(&b'@'))
+}
+
 /// Counts gathered in the same pass.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub(crate) struct Stats {
