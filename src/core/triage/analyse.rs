@@ -797,8 +797,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Failures denied ("hasn't crashed once"): their negations are praise, not trouble.
     let mut denied = 0u32;
     // Phishing parts: the first secrets (span and token), an account threat, a scam offer.
-    let mut secrets = [((0u32, 0u32), 0usize); 4];
-    let mut n_secrets = 0usize;
+    let mut secrets = Few::<_, 4>::new(((0u32, 0u32), 0usize));
     let (mut threat, mut scam, mut bait, mut lure) = (None, None, None, None);
     let (mut unfound, mut how_to) = (0u32, false);
     let mut sarc_if_event: Option<(u32, u32)> = None;
@@ -807,34 +806,25 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Phrases whose words lose their word-by-word valence: praise slang ("killing it") counts
     // as one positive word, a harmless topic ("fraud awareness") as none. At most four are
     // re-valued; more is not worth the bookkeeping.
-    let mut revalued = [(0u32, 0u32, 0.0f32); 4];
-    let mut n_revalued = 0usize;
+    let mut revalued = Few::<_, 4>::new((0u32, 0u32, 0.0f32));
     let mut risk = 0u32;
     // Risk hits wait until the scan has seen every fiction word: "the lawyer in that film"
     // names the film after the lawyer. Texts with more risk hits than this keep the rest
     // unchecked.
-    let mut risks = [(Cue::Ignore, 0u32, 0u32, 0usize); 8];
-    let mut n_risks = 0usize;
-    let mut fiction = [usize::MAX; 4];
-    let mut n_fiction = 0usize;
+    let mut risks = Few::<_, 8>::new((Cue::Ignore, 0u32, 0u32, 0usize));
+    let mut fiction = Few::<_, 4>::new(0usize);
     // "at", "by", "before", "until", "till", "next", by token: where a time soon may follow
     // (see `soon_after`).
-    let mut clocks = [0usize; 4];
-    let mut n_clocks = 0usize;
+    let mut clocks = Few::<_, 4>::new(0usize);
     // Protected characteristics, and words for groups, by token (see `discrimination.rs`).
-    let mut traits = [0usize; 4];
-    let mut n_traits = 0usize;
-    let mut groups = [0usize; 2];
-    let mut n_groups = 0usize;
+    let mut traits = Few::<_, 4>::new(0usize);
+    let mut groups = Few::<_, 2>::new(0usize);
     // Moves and ends, by token (see `churn.rs`).
-    let mut moves = [0usize; 3];
-    let mut n_moves = 0usize;
+    let mut moves = Few::<_, 3>::new(0usize);
     // News outlets, by their first and last token (see `press.rs`).
-    let mut outlets = [(0usize, 0usize); 2];
-    let mut n_outlets = 0usize;
+    let mut outlets = Few::<_, 2>::new((0usize, 0usize));
     // Events and "soon" words, in order: (is "soon", token index).
-    let mut diary = [(When::Event, 0usize); 6];
-    let mut n_diary = 0usize;
+    let mut diary = Few::<_, 6>::new((When::Event, 0usize));
     let toks = &s.toks;
     let lower = &s.lower;
     let mut commit = |a: &mut Analysis, cue: Cue, span: (u32, u32)| {
@@ -870,35 +860,23 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                         .unwrap_or_default();
                     phrase.ends_with(b"card number") || phrase.ends_with(b"password")
                 };
-                if h.cue == Cue::Risk(Flag::FraudSecurity)
-                    && n_secrets < secrets.len()
-                    && secret_phrase()
-                {
-                    secrets[n_secrets] = ((h.start, h.end), h.at);
-                    n_secrets += 1;
+                if h.cue == Cue::Risk(Flag::FraudSecurity) && secret_phrase() {
+                    secrets.push(((h.start, h.end), h.at));
                 }
-                if n_risks < risks.len() {
-                    risks[n_risks] = (h.cue, h.start, h.end, h.at);
-                    n_risks += 1;
-                } else {
+                if !risks.push((h.cue, h.start, h.end, h.at)) {
                     commit(&mut a, h.cue, (h.start, h.end));
                 }
             }
             Cue::Fiction => {
-                if n_fiction < fiction.len() {
-                    fiction[n_fiction] = h.at;
-                    n_fiction += 1;
-                }
+                fiction.push(h.at);
             }
             Cue::Upcoming | Cue::Soon => {
-                if n_diary < diary.len() {
-                    diary[n_diary] = if h.cue == Cue::Soon {
-                        (When::Soon, h.at)
-                    } else {
-                        (When::Event, h.at)
-                    };
-                    n_diary += 1;
-                }
+                let when = if h.cue == Cue::Soon {
+                    When::Soon
+                } else {
+                    When::Event
+                };
+                diary.push((when, h.at));
             }
             // "since monday", "last friday", "every saturday night": over, or habit.
             Cue::Weekday
@@ -908,10 +886,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                         b"since" | b"last" | b"from" | b"every" | b"till" | b"until"
                     ) => {}
             Cue::Weekday => {
-                if n_diary < diary.len() {
-                    diary[n_diary] = (When::Weekday, last_token(toks, h.at, h.end));
-                    n_diary += 1;
-                }
+                diary.push((When::Weekday, last_token(toks, h.at, h.end)));
             }
             Cue::Anticipation => a.anticipation = true,
             Cue::Unhurried => a.unhurried = true,
@@ -924,17 +899,13 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 a.complaint_cue = a.complaint_cue.or(span);
                 // "cancelled the DD this morning": a failure word that is also an end.
                 let word = toks[h.at].word(lower);
-                if n_moves < moves.len() && matches!(word, b"cancelled" | b"canceled") {
-                    moves[n_moves] = h.at;
-                    n_moves += 1;
+                if matches!(word, b"cancelled" | b"canceled") {
+                    moves.push(h.at);
                 }
             }
             Cue::Move if negated_before(toks, lower, h.at) => {}
             Cue::Move => {
-                if n_moves < moves.len() {
-                    moves[n_moves] = h.at;
-                    n_moves += 1;
-                }
+                moves.push(h.at);
             }
             Cue::Unfound => {
                 failure += 1;
@@ -964,15 +935,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                     a.slang = true;
                     slang_at = slang_at.or(span);
                 }
-                if n_revalued < revalued.len() {
-                    let v = if h.cue == Cue::Slang {
-                        SLANG_VALENCE
-                    } else {
-                        0.0
-                    };
-                    revalued[n_revalued] = (h.start, h.end, v);
-                    n_revalued += 1;
-                }
+                let v = if h.cue == Cue::Slang {
+                    SLANG_VALENCE
+                } else {
+                    0.0
+                };
+                revalued.push((h.start, h.end, v));
             }
             Cue::Question => question += 1,
             Cue::HowTo => {
@@ -981,38 +949,22 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             }
             Cue::Reply => reply += 1,
             Cue::Credential => {
-                if n_secrets < secrets.len() {
-                    secrets[n_secrets] = ((h.start, h.end), h.at);
-                    n_secrets += 1;
-                }
+                secrets.push(((h.start, h.end), h.at));
             }
             Cue::Phish => threat = threat.or(span),
             Cue::Scam => scam = scam.or(span),
             Cue::Clock => {
-                if n_clocks < clocks.len() {
-                    clocks[n_clocks] = h.at;
-                    n_clocks += 1;
-                }
+                clocks.push(h.at);
             }
+            // The phrase's last word ("guide dog" is "dog"): the rule reads what follows it.
             Cue::Trait => {
-                if n_traits < traits.len() {
-                    // The phrase's last word ("guide dog" is "dog"): the rule reads what
-                    // follows it.
-                    traits[n_traits] = last_token(toks, h.at, h.end);
-                    n_traits += 1;
-                }
+                traits.push(last_token(toks, h.at, h.end));
             }
             Cue::Group => {
-                if n_groups < groups.len() {
-                    groups[n_groups] = h.at;
-                    n_groups += 1;
-                }
+                groups.push(h.at);
             }
             Cue::Outlet => {
-                if n_outlets < outlets.len() {
-                    outlets[n_outlets] = (h.at, last_token(toks, h.at, h.end));
-                    n_outlets += 1;
-                }
+                outlets.push((h.at, last_token(toks, h.at, h.end)));
             }
             Cue::Bait => {
                 spam += 1;
@@ -1024,7 +976,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Ignore => {}
         }
     });
-    for &(cue, lo, hi, at) in &risks[..n_risks] {
+    for &(cue, lo, hi, at) in risks.as_slice() {
         // "what number do I call if I ever smell gas?", "what happens if my card is
         // stolen?": a risk supposed in a question has not happened.
         if st.quest > 0 && supposed(toks, lower, at) {
@@ -1035,7 +987,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         let bare = toks.get(at).is_some_and(|t| t.hi == hi);
         let storied = bare
             && matches!(cue, Cue::Risk(Flag::LegalThreat) | Cue::Risk(Flag::Press))
-            && fiction[..n_fiction].iter().any(|&f| {
+            && fiction.as_slice().iter().any(|&f| {
                 f.abs_diff(at) <= FICTION_NEAR
                     && !(f.min(at)..f.max(at))
                         .any(|k| sentiment::clause_ends_after(lower, &toks[k]))
@@ -1097,7 +1049,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let mut posed_certain = false;
     if scam.is_none()
         && bait.is_none()
-        && (n_secrets > 0 || (to_reader && (st.numbers > 0 || linked())))
+        && (!secrets.is_empty() || (to_reader && (st.numbers > 0 || linked())))
     {
         let known = scam::Known {
             linked: linked(),
@@ -1110,7 +1062,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             posed_certain = p.certain;
         }
     }
-    let secrets = &secrets[..n_secrets];
+    let secrets = secrets.as_slice();
     if !secrets.is_empty() || scam.is_some() || threat.is_some() || bait.is_some() {
         let link = linked();
         let asked = secrets
@@ -1164,7 +1116,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     if a.suggest.is_none() && (st.lead_handles > 0 || replying) {
         a.suggest = asks_for_change(&s.toks, &s.lower);
     }
-    for &(lo, hi, v) in &revalued[..n_revalued] {
+    for &(lo, hi, v) in revalued.as_slice() {
         let from = s.toks.partition_point(|t| t.lo < lo);
         let to = s.toks.partition_point(|t| t.hi <= hi);
         if let Some(span) = s.toks.get_mut(from..to) {
@@ -1179,12 +1131,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
         }
     }
     // "at 21:10", "by 5pm", "before noon", "by saturday": a time soon, for the diary.
-    for &c in &clocks[..n_clocks] {
+    for &c in clocks.as_slice() {
         let word = |j: usize| s.toks.get(j).map_or(&b""[..], |t| t.word(&s.lower));
         let prev = c.checked_sub(1).map_or(&b""[..], word);
-        if n_diary < diary.len() && soon_after(prev, word(c), word(c + 1), word(c + 2)) {
-            diary[n_diary] = (When::Soon, c + 1);
-            n_diary += 1;
+        if soon_after(prev, word(c), word(c + 1), word(c + 2)) {
+            diary.push((When::Soon, c + 1));
         }
     }
     let (mut negw, mut posw, mut neg_emo) = (0u32, 0u32, 0u32);
@@ -1329,7 +1280,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     let troubled = a.complaint_cue.is_some() || a.score.compound <= -0.05 || risk > 0;
     let mut deadline_if_complaint = None;
     if a.flag_hits[6].is_none() {
-        let diary = &diary[..n_diary];
+        let diary = diary.as_slice();
         // An event and a time, the event first if the time is a weekday: "my flight on
         // thursday", not "on monday I rang about my flight".
         let pair = diary.iter().find_map(|&(when, i)| {
@@ -1484,24 +1435,25 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // ("the moment the bouncer saw my turban he said 'not tonight mate'"), it counts too; told
     // with praise it does not ("staff noticed my wheelchair and brought a ramp").
     let plain = a.score.compound < 0.05;
-    if n_traits > 0
+    if !traits.is_empty()
         && a.flag_hits[4].is_none()
         && a.praise == 0
         && (troubled || plain || a.complaint_p >= THRESHOLD)
     {
         a.flag_hits[4] =
-            discrimination::treated_for_who_they_are(&s.toks, &s.lower, &traits[..n_traits]);
+            discrimination::treated_for_who_they_are(&s.toks, &s.lower, traits.as_slice());
     }
-    if n_groups > 0 && a.flag_hits[4].is_none() && a.praise == 0 && (troubled || plain) {
+    if !groups.is_empty() && a.flag_hits[4].is_none() && a.praise == 0 && (troubled || plain) {
         a.flag_hits[4] =
-            discrimination::quoted_about_a_group(&s.toks, text.as_bytes(), &groups[..n_groups]);
+            discrimination::quoted_about_a_group(&s.toks, text.as_bytes(), groups.as_slice());
     }
     // The press reached, or reaching out, in a troubled message with no praise in it; like
     // discrimination, not one of the model's risk phrases. The author's own approach is a
     // threat to take the story further, as grave as "going to the press". Not in a flat one:
     // "emailed the newspaper a photo of the double rainbow", "my cousin works for ITV".
-    if n_outlets > 0 && a.flag_hits[3].is_none() && a.praise == 0 && troubled {
-        let told = outlets[..n_outlets]
+    if !outlets.is_empty() && a.flag_hits[3].is_none() && a.praise == 0 && troubled {
+        let told = outlets
+            .as_slice()
             .iter()
             .find_map(|&(first, last)| press::reached(&s.toks, &s.lower, first, last));
         // The contact itself ("emailed", a chasing cue) is no trouble: "emailed the newspaper
@@ -1521,9 +1473,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // Leaving told with words between its parts, in a message without praise (troubled, unless
     // it leaves an @handle: see `churn.rs`); like the press, not one of the model's risk
     // phrases.
-    if n_moves > 0 && a.flag_hits[5].is_none() && a.praise == 0 {
+    if !moves.is_empty() && a.flag_hits[5].is_none() && a.praise == 0 {
         let more_trouble = chasing > 0 || failure > 1 || a.score.compound <= -0.05 || risk > 0;
-        a.flag_hits[5] = moves[..n_moves]
+        a.flag_hits[5] = moves
+            .as_slice()
             .iter()
             .find_map(|&at| churn::leaving(&s.toks, &s.lower, at, troubled, more_trouble));
     }
@@ -1647,6 +1600,44 @@ enum When {
     Soon,
     /// "on saturday", "friday night": soon only after the event it dates.
     Weekday,
+}
+
+/// A short list that keeps its first `N` items and drops the rest: what the phrase scan
+/// finds, held without allocating.
+#[derive(Debug, Clone, Copy)]
+struct Few<T: Copy, const N: usize> {
+    items: [T; N],
+    len: usize,
+}
+
+impl<T: Copy, const N: usize> Few<T, N> {
+    /// An empty list; `fill` only stands in the unused slots.
+    fn new(fill: T) -> Self {
+        Few {
+            items: [fill; N],
+            len: 0,
+        }
+    }
+
+    /// Adds `item`, or returns `false` when the list is full.
+    fn push(&mut self, item: T) -> bool {
+        let Some(slot) = self.items.get_mut(self.len) else {
+            return false;
+        };
+        *slot = item;
+        self.len += 1;
+        true
+    }
+
+    /// The items kept, in order.
+    fn as_slice(&self) -> &[T] {
+        &self.items[..self.len]
+    }
+
+    /// Whether nothing was kept.
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
 }
 
 /// The index of the last token of a phrase that starts at token `at` and ends at byte `end`.
