@@ -626,6 +626,31 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
     false
 }
 
+/// Whether what "thanks for" thanks for, right after it, is help ("thank you for your help
+/// sorting my refund", "thanks for your patience with my stranded family"): genuine thanks
+/// whatever trouble the message also tells, so no sarcasm.
+fn thanks_for_help(toks: &[text::Tok], lower: &[u8], end: u32) -> bool {
+    let mut after = toks.iter().filter(|t| t.lo >= end).map(|t| t.word(lower));
+    let mut w = after.next();
+    if matches!(w, Some(b"your" | b"ur" | b"the" | b"all" | b"all the")) {
+        w = after.next();
+    }
+    matches!(
+        w,
+        Some(
+            b"help"
+                | b"helping"
+                | b"kindness"
+                | b"patience"
+                | b"assistance"
+                | b"understanding"
+                | b"support"
+                | b"care"
+                | b"hospitality"
+        )
+    )
+}
+
 /// Whether `text` has a link written without `http://` or `www.` ("bit.ly/x9Qa",
 /// "acme-verify.co/login", "claim-now.xyz"), as phishing posts write them to dodge link
 /// filters: a word, a dot and a common top-level domain, or a path after the dot. Read only
@@ -1212,7 +1237,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             let quoted = scare_quoted(rest.as_bytes()) || rest.contains(['🙃', '🙄']);
             // "thanks for sorting my refund so fast": a fix named right after the thanks is
             // what it thanks for, unless scare quotes doubt it ("thanks for 'fixing' it").
-            let fixed = a.resolved.is_some_and(|r| r.0 >= en) && !quoted;
+            let fixed = (a.resolved.is_some_and(|r| r.0 >= en)
+                || thanks_for_help(&s.toks, &s.lower, en))
+                && !quoted;
             if !fixed
                 && (after || quoted || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)))
             {

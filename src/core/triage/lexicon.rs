@@ -354,6 +354,15 @@ const CARE_VALENCE: &[(&str, f32)] = &[
     ("spotless", 2.0),
     ("immaculate", 2.0),
     ("impeccable", 2.2),
+    ("nightmare", -2.5),
+    ("nightmares", -2.3),
+    ("nightmarish", -2.5),
+    ("stranded", -1.8),
+    ("hassle", -1.5),
+    ("inconvenienced", -1.5),
+    ("subpar", -1.6),
+    ("mediocre", -1.3),
+    ("bogus", -1.5),
 ];
 
 /// Service-failure events: with a positive opener they make the opener sarcastic.

@@ -4184,3 +4184,103 @@ fn switching_to_the_brand_is_no_churn() {
         );
     }
 }
+
+#[test]
+fn everyday_failure_idioms_and_thanks_for_help() {
+    use Flag::*;
+    expect_category_and_flags(&[
+        (
+            "@AcmeAir your phone line keeps hanging up on me, third call today",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeBank you really dropped the ball on my mortgage paperwork, six weeks and nothing",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeTel the staff at the Leeds store were unwilling to help with my broken screen",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeShop checkout keeps timing out and my card payment won't go through",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeAir two hours still on the tarmac at Gatwick and nobody tells us anything",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeAir 40 minutes late so I missed my connection in Frankfurt. now what",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeTel reported the fault a week ago and nothing has been done",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeAir flight cancelled and we are stranded in Lisbon with two kids",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeParcel another redelivery fee? are you kidding me",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeAir third cancellation this month. time to find a new airline",
+            Category::Complaint,
+            &[ChurnRisk],
+        ),
+        // What the thanks is for comes first: help, not the trouble named after it.
+        (
+            "@AcmeAir thank you for your help getting my stranded family home last night",
+            Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeHotels thanks for your patience with my mum on the phone, she was so worried",
+            Category::Praise,
+            &[],
+        ),
+        // Deadlines: the event told with a possessive, in minutes, or by what must happen.
+        (
+            "@AcmeAir trying to check in for tomorrow's flight and the app keeps timing out",
+            Category::Complaint,
+            &[TimeCritical],
+        ),
+        (
+            "@AcmeAir 10 minutes to boarding and still no gate agent at B12",
+            Category::Complaint,
+            &[TimeCritical],
+        ),
+        (
+            "@AcmeAir lost my suitcase and my conference starts tomorrow morning",
+            Category::Complaint,
+            &[TimeCritical],
+        ),
+        (
+            "@AcmeAir you cancelled my flight and I need to get home for my nan's funeral tomorrow",
+            Category::Complaint,
+            &[TimeCritical],
+        ),
+        (
+            "@AcmeAir please get us to Denver tonight, stuck here since 6am with two toddlers",
+            Category::Complaint,
+            &[TimeCritical],
+        ),
+    ]);
+    // A funeral named in passing is no deadline.
+    let r = t("@AcmeFlorist the funeral flowers you did for my gran were beautiful, thank you");
+    assert!(!r.flags.contains(&Flag::TimeCritical), "{:?}", r.reasons);
+    // A status question is still a question.
+    let r = t("@AcmeStream is the app down? it won't load for me");
+    assert_ne!(r.category, Category::Praise, "{:?}", r.reasons);
+}
