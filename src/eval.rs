@@ -4,7 +4,13 @@
 //! - `id,text,is_complaint,domain`: complaint precision, recall, F1, macro-F1 and the confusion
 //!   matrix (a text is predicted a complaint when `triage()` says `category = complaint`), and
 //!   macro-F1 again with the brand's own handle known, as a configured deployment runs;
-//! - `id,text,mean_rating`: Pearson r between `sentiment_score` and the human mean rating.
+//! - `id,text,mean_rating`: Pearson r between `sentiment_score` and the human mean rating;
+//! - any header with a `text` column and an `airline_sentiment` or `sentiment` column labelled
+//!   `negative`, `neutral` or `positive` (such as the public Twitter US Airline Sentiment set):
+//!   a text labelled negative counts as a complaint, with the same complaint figures (first
+//!   @handle as the brand's own), then the accuracy and macro-F1 of our coarse `sentiment`
+//!   against the label and how each label's texts were categorised. Real tweets nobody here
+//!   labelled, for a view of how the triage carries beyond complaints.csv.
 //!
 //! Each text goes through the full [`triage`] call, as a public mention from an ordinary author,
 //! so the figures measure what production does. Evaluation files are read at run time and never
@@ -31,8 +37,8 @@ use anyhow::{bail, Context as _};
 use crate::core::brand::{handle_name, BrandRules};
 use crate::core::mention::Mention;
 use crate::core::triage::{
-    complaint_probability, text_features, triage, Calibration, Category, Context, CALIBRATION,
-    FEATURE_NAMES, NF,
+    complaint_probability, text_features, triage, Calibration, Category, Context, Sentiment,
+    CALIBRATION, FEATURE_NAMES, NF,
 };
 
 /// Parses RFC 4180 CSV: quoted fields may hold commas, doubled quotes and newlines.
@@ -93,12 +99,130 @@ pub fn run(file: &Path) -> anyhow::Result<String> {
     match cols.as_slice() {
         ["id", "text", "is_complaint", "domain"] => complaints(file, body),
         ["id", "text", "mean_rating"] => sentiment(file, body),
-        _ => bail!(
-            "unknown header {:?}: expected id,text,is_complaint,domain or id,text,mean_rating",
-            cols.join(",")
-        ),
+        _ => {
+            let text = cols.iter().position(|c| *c == "text");
+            let label = cols
+                .iter()
+                .position(|c| *c == "airline_sentiment")
+                .or_else(|| cols.iter().position(|c| *c == "sentiment"));
+            match (text, label) {
+                (Some(text), Some(label)) => labelled_sentiment(file, body, text, label),
+                _ => bail!(
+                    "unknown header {:?}: expected id,text,is_complaint,domain or id,text,mean_rating, or a text column with a sentiment (or airline_sentiment) column",
+                    cols.join(",")
+                ),
+            }
+        }
     }
 }
+
+/// Texts labelled `negative`, `neutral` or `positive` (columns `text` and `label` of `body`).
+fn labelled_sentiment(
+    file: &Path,
+    body: &[Vec<String>],
+    text: usize,
+    label: usize,
+) -> anyhow::Result<String> {
+    const LABELS: [&str; 3] = ["negative", "neutral", "positive"];
+    let ctx = Context::default();
+    let mut cm = Confusion::default();
+    let mut known = Confusion::default();
+    // Rows: label; columns: our sentiment (negative, neutral, positive) and our category.
+    let mut tone = [[0u32; 3]; 3];
+    let mut categories = [[0u32; 6]; 3];
+    for (n, row) in body.iter().enumerate() {
+        let (Some(t), Some(l)) = (row.get(text), row.get(label)) else {
+            bail!(
+                "row {} has {} columns, expected at least {}",
+                n + 2,
+                row.len(),
+                text.max(label) + 1
+            );
+        };
+        let Some(truth) = LABELS.iter().position(|x| *x == l.trim()) else {
+            bail!(
+                "row {}: sentiment is {l:?}, expected negative, neutral or positive",
+                n + 2
+            );
+        };
+        let m = mention(&(n + 1).to_string(), t)?;
+        let plain = triage(&m, &ctx, &BrandRules::default());
+        cm.add(truth == 0, plain.category == Category::Complaint);
+        let rules = BrandRules {
+            handles: first_handle(t).into_iter().collect(),
+            ..BrandRules::default()
+        };
+        let r = triage(&m, &ctx, &rules);
+        known.add(truth == 0, r.category == Category::Complaint);
+        let ours = match r.sentiment {
+            Sentiment::Negative => 0,
+            Sentiment::Neutral => 1,
+            Sentiment::Positive => 2,
+        };
+        tone[truth][ours] += 1;
+        let at = CATEGORIES.iter().position(|(c, _)| *c == r.category);
+        categories[truth][at.unwrap_or(CATEGORIES.len() - 1)] += 1;
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "file: {} (sentiment labels, {} texts; negative counted as complaint)",
+        file.display(),
+        body.len()
+    );
+    let (p, r, f1) = cm.complaint();
+    let _ = writeln!(out, "complaint precision: {p:.3}");
+    let _ = writeln!(out, "complaint recall:    {r:.3}");
+    let _ = writeln!(out, "complaint F1:        {f1:.3}");
+    let _ = writeln!(out, "macro-F1:            {:.3}", cm.macro_f1());
+    let (kp, kr, _) = known.complaint();
+    let _ = writeln!(
+        out,
+        "with the brand's own handle known (each tweet's first @handle): macro-F1 {:.3}, complaint P {kp:.3} R {kr:.3}",
+        known.macro_f1()
+    );
+    let total: u32 = tone.iter().flatten().sum();
+    let right: u32 = (0..3).map(|k| tone[k][k]).sum();
+    let f1s = (0..3).map(|k| {
+        let tp = tone[k][k];
+        let fp: u32 = (0..3).filter(|&j| j != k).map(|j| tone[j][k]).sum();
+        let fn_: u32 = (0..3).filter(|&j| j != k).map(|j| tone[k][j]).sum();
+        Confusion::prf(tp, fp, fn_).2
+    });
+    let _ = writeln!(
+        out,
+        "sentiment (ours, brand handle known) against the label: accuracy {:.3}, macro-F1 {:.3}",
+        f64::from(right) / f64::from(total.max(1)),
+        f1s.sum::<f64>() / 3.0
+    );
+    let _ = writeln!(
+        out,
+        "anchors on Twitter US Airline Sentiment (14,640 tweets, measured here): VADER (compound <= -0.05 => complaint) macro-F1 0.617; VADER sentiment accuracy 0.490, macro-F1 0.457"
+    );
+    let _ = writeln!(out, "categories by label (brand handle known):");
+    let _ = write!(out, "  {:<9}", "");
+    for (_, name) in CATEGORIES {
+        let _ = write!(out, " {name:>10}");
+    }
+    for (k, name) in LABELS.iter().enumerate() {
+        let _ = write!(out, "\n  {name:<9}");
+        for n in categories[k] {
+            let _ = write!(out, " {n:>10}");
+        }
+    }
+    out.push('\n');
+    Ok(out)
+}
+
+/// Categories in the order the report prints them, with their names.
+const CATEGORIES: [(Category, &str); 6] = [
+    (Category::Complaint, "complaint"),
+    (Category::Question, "question"),
+    (Category::Praise, "praise"),
+    (Category::Suggestion, "suggestion"),
+    (Category::Neutral, "neutral"),
+    (Category::Spam, "spam"),
+];
 
 /// The first @handle in `text`, lowercased, without the `@`.
 fn first_handle(text: &str) -> Option<String> {
@@ -636,5 +760,27 @@ mod tests {
         let p = dir.path().join("x.csv");
         std::fs::write(&p, "a,b\n1,2\n").unwrap();
         assert!(run(&p).is_err());
+    }
+
+    #[test]
+    fn sentiment_labels_count_negative_as_complaint() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("labels.csv");
+        std::fs::write(
+            &p,
+            "tweet_id,airline_sentiment,airline,text\n\
+             1,negative,Acme,@AcmeAir lost my bag again and nobody answers the phone\n\
+             2,positive,Acme,\"@AcmeAir thank you, lovely crew and a smooth flight!\"\n\
+             3,neutral,Acme,@AcmeAir what time does the lounge open at Gatwick?\n",
+        )
+        .unwrap();
+        let report = run(&p).unwrap();
+        assert!(report.contains("(sentiment labels, 3 texts"), "{report}");
+        assert!(report.contains("macro-F1:            1.000"), "{report}");
+        assert!(report.contains("accuracy 1.000"), "{report}");
+        // A label outside the three is named, with its row.
+        std::fs::write(&p, "text,sentiment\nfine thanks,happy\n").unwrap();
+        let e = run(&p).unwrap_err().to_string();
+        assert!(e.contains("row 2") && e.contains("happy"), "{e}");
     }
 }
