@@ -4284,3 +4284,19 @@ fn everyday_failure_idioms_and_thanks_for_help() {
     let r = t("@AcmeStream is the app down? it won't load for me");
     assert_ne!(r.category, Category::Praise, "{:?}", r.reasons);
 }
+
+#[test]
+fn requests_for_help_carry_no_tone() {
+    for text in [
+        "@AcmeSupport please help",
+        "@AcmeShop I NEED HELP!!! order stuck",
+        "@AcmeBank my credit card was declined at the till",
+    ] {
+        let r = t(text);
+        assert_ne!(r.sentiment, Sentiment::Positive, "{text}: {:?}", r.reasons);
+        assert_ne!(r.category, Category::Praise, "{text}: {:?}", r.reasons);
+    }
+    // Help praised is still praise.
+    let r = t("@AcmeTel Priya was so helpful on the phone today, thank you!");
+    assert_eq!(r.category, Category::Praise, "{:?}", r.reasons);
+}
