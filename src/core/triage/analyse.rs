@@ -626,6 +626,24 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
     false
 }
 
+/// Takes the positive tone off the words of a failure or chasing phrase spanning `lo..hi`
+/// ("this is a joke", "you can do better", "would love an answer"): the phrase says the
+/// opposite of its words. A phrase that negates ("not good enough", "no respect") keeps its
+/// words, whose negation already reads them the right way.
+fn sour(toks: &mut [text::Tok], lo: u32, hi: u32) {
+    let from = toks.partition_point(|t| t.lo < lo);
+    let to = toks.partition_point(|t| t.hi <= hi);
+    let Some(span) = toks.get_mut(from..to) else {
+        return;
+    };
+    if span.iter().any(sentiment::negates) {
+        return;
+    }
+    for t in span.iter_mut().filter(|t| t.val > 0.0) {
+        t.val = 0.0;
+    }
+}
+
 /// Whether what "thanks for" thanks for, right after it, is help ("thank you for your help
 /// sorting my refund", "thanks for your patience with my stranded family"): genuine thanks
 /// whatever trouble the message also tells, so no sarcasm.
@@ -832,6 +850,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
     // as one positive word, a harmless topic ("fraud awareness") as none. At most four are
     // re-valued; more is not worth the bookkeeping.
     let mut revalued = Few::<_, 4>::new((0u32, 0u32, 0.0f32));
+    // Failure and chasing phrases, whose words' positive tone is not meant ("a joke", "do
+    // better", "treated like dirt", "would love an answer"); see `sour`.
+    let mut soured = Few::<_, 4>::new((0u32, 0u32));
     let mut risk = 0u32;
     // Risk hits wait until the scan has seen every fiction word: "the lawyer in that film"
     // names the film after the lawyer. Texts with more risk hits than this keep the rest
@@ -922,6 +943,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Failure => {
                 failure += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
+                soured.push((h.start, h.end));
                 // "cancelled the DD this morning": a failure word that is also an end.
                 let word = toks[h.at].word(lower);
                 if matches!(word, b"cancelled" | b"canceled") {
@@ -940,6 +962,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
             Cue::Chasing => {
                 chasing += 1;
                 a.complaint_cue = a.complaint_cue.or(span);
+                soured.push((h.start, h.end));
             }
             Cue::Service => service += 1,
             Cue::Sarcasm => a.sarcasm = a.sarcasm.or(span),
@@ -1154,6 +1177,9 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
                 first.val = v;
             }
         }
+    }
+    for &(lo, hi) in soured.as_slice() {
+        sour(&mut s.toks, lo, hi);
     }
     // "at 21:10", "by 5pm", "before noon", "by saturday": a time soon, for the diary.
     for &c in clocks.as_slice() {

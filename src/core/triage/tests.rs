@@ -4300,3 +4300,20 @@ fn requests_for_help_carry_no_tone() {
     let r = t("@AcmeTel Priya was so helpful on the phone today, thank you!");
     assert_eq!(r.category, Category::Praise, "{:?}", r.reasons);
 }
+
+#[test]
+fn a_complaint_phrase_takes_the_tone_off_its_own_words() {
+    // "joke", "better" and "love" read positive one by one; in these phrases they are not.
+    for text in [
+        "@AcmeBroadband your website is a JOKE!!",
+        "@AcmeBank you can do better than this",
+        "@AcmeAir would love an answer at some point",
+    ] {
+        let r = t(text);
+        assert_ne!(r.sentiment, Sentiment::Positive, "{text}: {:?}", r.reasons);
+        assert_ne!(r.category, Category::Praise, "{text}: {:?}", r.reasons);
+    }
+    // A phrase that negates keeps its words: "not good enough" is still read as negative.
+    let r = t("@AcmeBank not good enough, three weeks for a new card");
+    assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
+}
