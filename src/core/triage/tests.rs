@@ -4317,3 +4317,19 @@ fn a_complaint_phrase_takes_the_tone_off_its_own_words() {
     let r = t("@AcmeBank not good enough, three weeks for a new card");
     assert_eq!(r.sentiment, Sentiment::Negative, "{:?}", r.reasons);
 }
+
+#[test]
+fn another_customers_booking_is_a_breach_and_a_taken_seat_is_no_theft() {
+    assert!(has(
+        "@AcmeAir someone else's passport details showed up on my booking",
+        Flag::FraudSecurity
+    ));
+    assert!(has(
+        "@AcmeHotels my confirmation email has someone else's address and phone number on it",
+        Flag::FraudSecurity
+    ));
+    assert!(!has(
+        "@AcmeRail someone stole my seat while I was in the loo and the guard did nothing",
+        Flag::FraudSecurity
+    ));
+}
