@@ -831,8 +831,17 @@ fn negated_failure(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 /// Analyses one text with the reusable buffers in `s`. `replying` says the message is addressed
 /// to the brand by where it was posted (a comment or reply under a post, or a direct message),
 /// which counts like a leading @handle.
-pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool) -> Analysis {
+pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128]) -> Analysis {
     let st = text::tokenize(text, s);
+    // The brand's own name is no tone ("United lost my bag", "Spirit charged me twice").
+    if !names.is_empty() {
+        for t in s.toks.iter_mut().filter(|t| t.val != 0.0) {
+            let key = super::lexicon::key_at(&s.lower, t.lo as usize, (t.hi - t.lo) as usize);
+            if names.contains(&key) {
+                t.val = 0.0;
+            }
+        }
+    }
     let mut a = Analysis::default();
     let (mut failure, mut chasing, mut service, mut suggest, mut spam, mut question) =
         (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);

@@ -54,7 +54,7 @@ pub struct TextFeatures {
 
 /// Analyses a bare text the way [`triage`] does, returning what evaluation needs.
 pub fn text_features(text: &str) -> TextFeatures {
-    let a = with_scratch(|s| analyse(text, s, false));
+    let a = with_scratch(|s| analyse(text, s, false, &[]));
     TextFeatures {
         sentiment: f64::from(a.score.compound),
         pos: a.score.pos,
@@ -345,11 +345,36 @@ const PLAIN_QUESTION_NEEDS: f32 = 0.8;
 /// separately"), not trouble.
 const PLAIN_QUESTION_TONE: f32 = -0.3;
 
+/// Packed keys of the brand's first handles that are words with a tone of their own
+/// ("united", "spirit", "glad"): written in a mention, they name the brand and carry no tone.
+fn toned_names(rules: &BrandRules) -> ([u128; 4], usize) {
+    let mut names = [0u128; 4];
+    let mut n = 0;
+    for h in rules.handles.iter().take(names.len()) {
+        let mut word = [0u8; lexicon::MAX_KEY];
+        let Some(w) = word.get_mut(..h.len()) else {
+            continue;
+        };
+        w.copy_from_slice(h.as_bytes());
+        w.make_ascii_lowercase();
+        if let Some(key) =
+            lexicon::key(w).filter(|&k| lexicon::WORDS.get(k).is_some_and(|w| w.val != 0.0))
+        {
+            names[n] = key;
+            n += 1;
+        }
+    }
+    (names, n)
+}
+
 fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) -> Triage {
     let mut reasons: Vec<String> = Vec::new();
     let mut flags: Vec<Flag> = Vec::new();
     let a = match m.text.as_deref() {
-        Some(t) => analyse(t, s, addressed_by_place(m)),
+        Some(t) => {
+            let (names, n) = toned_names(rules);
+            analyse(t, s, addressed_by_place(m), &names[..n])
+        }
         None => {
             s.lower.clear();
             s.toks.clear();

@@ -4333,3 +4333,32 @@ fn another_customers_booking_is_a_breach_and_a_taken_seat_is_no_theft() {
         Flag::FraudSecurity
     ));
 }
+
+#[test]
+fn the_brands_own_name_carries_no_tone() {
+    let united = BrandRules {
+        handles: vec!["United".into()],
+        ..BrandRules::default()
+    };
+    let text = "@united flew United again, bag lost again";
+    let own = triage(&mention(text), &Context::default(), &united);
+    let other = t(text);
+    // "united" is a positive word to VADER; as the brand's name it says nothing.
+    assert!(
+        own.sentiment_score < other.sentiment_score,
+        "{} vs {}",
+        own.sentiment_score,
+        other.sentiment_score
+    );
+    assert_ne!(own.sentiment, Sentiment::Positive, "{:?}", own.reasons);
+    // Other brands' words keep their tone.
+    let r = triage(
+        &mention("@acmeair we stand united with the crew, great job today"),
+        &Context::default(),
+        &BrandRules {
+            handles: vec!["acmeair".into()],
+            ..BrandRules::default()
+        },
+    );
+    assert_eq!(r.sentiment, Sentiment::Positive, "{:?}", r.reasons);
+}
