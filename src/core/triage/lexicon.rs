@@ -823,6 +823,11 @@ const COMMON: &[&str] = &[
     "wrong",
     "years",
     "young",
+    // Text speak for "checking" and "checked", one dropped vowel away from "choking".
+    "chking",
+    "chkng",
+    "chkin",
+    "chked",
 ];
 
 /// Longest word the table holds. Keys are the word's bytes packed into a `u128`, so a lookup

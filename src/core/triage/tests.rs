@@ -4362,3 +4362,13 @@ fn the_brands_own_name_carries_no_tone() {
     );
     assert_eq!(r.sentiment, Sentiment::Positive, "{:?}", r.reasons);
 }
+
+#[test]
+fn idioms_and_text_speak_that_look_like_harm_are_no_safety_risk() {
+    expect_no_flags(&[
+        "@AcmeAir to add insult to injury you misplaced my bag",
+        "@AcmeTel burned a lot of time on hold today, still no engineer",
+        "@AcmeAir gate agent at K20 was chking her phone the whole time",
+    ]);
+    assert!(has("@AcmeKitchen the toaster burned my hand", Flag::Safety));
+}
