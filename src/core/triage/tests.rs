@@ -4372,3 +4372,23 @@ fn idioms_and_text_speak_that_look_like_harm_are_no_safety_risk() {
     ]);
     assert!(has("@AcmeKitchen the toaster burned my hand", Flag::Safety));
 }
+
+#[test]
+fn switching_within_the_brand_is_no_churn() {
+    for text in [
+        "@AcmeAir can I switch to an earlier flight without paying the fee?",
+        "@AcmeRail switching to a later train because of the strike, is my ticket still valid?",
+        "@AcmeEnergy how do I switch to paperless bills?",
+        "New airline expected to fly from Memphis next year, says the local news",
+    ] {
+        assert!(
+            !has(text, Flag::ChurnRisk),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    assert!(has(
+        "@AcmeMobile third dropped call today, switching to Vodafone",
+        Flag::ChurnRisk
+    ));
+}
