@@ -644,29 +644,29 @@ fn sour(toks: &mut [text::Tok], lo: u32, hi: u32) {
     }
 }
 
-/// Whether what "thanks for" thanks for, right after it, is help ("thank you for your help
-/// sorting my refund", "thanks for your patience with my stranded family"): genuine thanks
-/// whatever trouble the message also tells, so no sarcasm.
-fn thanks_for_help(toks: &[text::Tok], lower: &[u8], end: u32) -> bool {
-    let mut after = toks.iter().filter(|t| t.lo >= end).map(|t| t.word(lower));
-    let mut w = after.next();
-    if matches!(w, Some(b"your" | b"ur" | b"the" | b"all" | b"all the")) {
-        w = after.next();
+/// Where the help ends, when what "thanks for" thanks for, right after it, is help ("thank
+/// you for your help sorting my refund", "thanks for your patience with my stranded family"):
+/// genuine thanks whatever trouble the message also tells, so no sarcasm, and help given is a
+/// problem put right.
+fn thanks_for_help(toks: &[text::Tok], lower: &[u8], end: u32) -> Option<u32> {
+    let mut after = toks.iter().filter(|t| t.lo >= end);
+    let mut t = after.next()?;
+    if matches!(t.word(lower), b"your" | b"ur" | b"the" | b"all") {
+        t = after.next()?;
     }
     matches!(
-        w,
-        Some(
-            b"help"
-                | b"helping"
-                | b"kindness"
-                | b"patience"
-                | b"assistance"
-                | b"understanding"
-                | b"support"
-                | b"care"
-                | b"hospitality"
-        )
+        t.word(lower),
+        b"help"
+            | b"helping"
+            | b"kindness"
+            | b"patience"
+            | b"assistance"
+            | b"understanding"
+            | b"support"
+            | b"care"
+            | b"hospitality"
     )
+    .then_some(t.hi)
 }
 
 /// Whether `text` has a link written without `http://` or `www.` ("bit.ly/x9Qa",
@@ -1272,9 +1272,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             let quoted = scare_quoted(rest.as_bytes()) || rest.contains(['🙃', '🙄']);
             // "thanks for sorting my refund so fast": a fix named right after the thanks is
             // what it thanks for, unless scare quotes doubt it ("thanks for 'fixing' it").
-            let fixed = (a.resolved.is_some_and(|r| r.0 >= en)
-                || thanks_for_help(&s.toks, &s.lower, en))
-                && !quoted;
+            let helped = thanks_for_help(&s.toks, &s.lower, en).filter(|_| !quoted);
+            if let Some(hi) = helped {
+                a.resolved = a.resolved.or(Some((st0, hi)));
+            }
+            let fixed = (a.resolved.is_some_and(|r| r.0 >= en) && !quoted) || helped.is_some();
             if !fixed
                 && (after || quoted || (failure > 0 && a.complaint_cue.is_some_and(|c| c.0 >= en)))
             {

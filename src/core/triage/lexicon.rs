@@ -369,6 +369,13 @@ const CARE_VALENCE: &[(&str, f32)] = &[
     ("subpar", -1.6),
     ("mediocre", -1.3),
     ("bogus", -1.5),
+    ("smooth", 1.5),
+    ("smoothly", 1.5),
+    ("seamless", 1.8),
+    ("seamlessly", 1.8),
+    ("effortless", 1.5),
+    ("gem", 2.0),
+    ("superstar", 2.5),
 ];
 
 /// Service-failure events: with a positive opener they make the opener sarcastic.

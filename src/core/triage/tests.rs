@@ -4392,3 +4392,22 @@ fn switching_within_the_brand_is_no_churn() {
         Flag::ChurnRisk
     ));
 }
+
+#[test]
+fn praise_needs_a_positive_word_or_a_thanks() {
+    for text in [
+        "@AcmeAir actually we aren't. Still parked here.",
+        "@AcmeAir the incompetence is truly stunning at this point",
+        "@AcmeShop paid for next day delivery and it never came",
+    ] {
+        let r = t(text);
+        assert_ne!(r.category, Category::Praise, "{text}: {:?}", r.reasons);
+    }
+    for text in [
+        "@AcmeRail the staff at Euston helped my mum with her wheelchair so smoothly",
+        "@AcmeInsurance your call handler Dave deserves a raise",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Praise, "{text}: {:?}", r.reasons);
+    }
+}
