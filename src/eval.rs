@@ -226,8 +226,9 @@ const CATEGORIES: [(Category, &str); 6] = [
 
 /// The first @handle in `text`, lowercased, without the `@`.
 fn first_handle(text: &str) -> Option<String> {
-    let w = text.split_whitespace().find(|w| w.starts_with('@'))?;
-    handle_name(w).map(str::to_ascii_lowercase)
+    text.split_whitespace()
+        .find_map(handle_name)
+        .map(str::to_ascii_lowercase)
 }
 
 /// A public mention from an ordinary author, carrying `text`.

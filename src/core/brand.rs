@@ -211,9 +211,10 @@ impl BrandRules {
 }
 
 /// The handle an `@word` names: the word's letters, digits and underscores after the `@`
-/// ("@AcmeAir," names `AcmeAir`), or `None` when the word is not an @handle.
+/// ("@AcmeAir," names `AcmeAir`; so does ".@AcmeAir", the dot that makes a reply public), or
+/// `None` when the word is not an @handle.
 pub fn handle_name(word: &str) -> Option<&str> {
-    let rest = word.strip_prefix('@')?;
+    let rest = word.strip_prefix('@').or_else(|| word.strip_prefix(".@"))?;
     let end = rest
         .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .unwrap_or(rest.len());
@@ -229,6 +230,8 @@ mod tests {
         assert_eq!(handle_name("@AcmeAir,"), Some("AcmeAir"));
         assert_eq!(handle_name("@acme_air's"), Some("acme_air"));
         assert_eq!(handle_name("@"), None);
+        assert_eq!(handle_name(".@AcmeAir"), Some("AcmeAir"));
+        assert_eq!(handle_name(".@"), None);
         assert_eq!(handle_name("AcmeAir"), None);
         let rules = BrandRules {
             handles: vec!["acmeair".into()],

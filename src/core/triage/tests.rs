@@ -4411,3 +4411,20 @@ fn praise_needs_a_positive_word_or_a_thanks() {
         assert_eq!(r.category, Category::Praise, "{text}: {:?}", r.reasons);
     }
 }
+
+#[test]
+fn a_dot_before_the_handle_still_addresses_the_brand() {
+    let rules = BrandRules {
+        handles: vec!["acmeair".into()],
+        ..BrandRules::default()
+    };
+    let r = triage(
+        &mention(".@AcmeAir lost my bag twice this month, useless"),
+        &Context::default(),
+        &rules,
+    );
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+    // The handle is no word: ".@united" gives "united" no tone.
+    let r = t(".@united flew to Denver on Monday");
+    assert_eq!(r.sentiment, Sentiment::Neutral, "{:?}", r.reasons);
+}

@@ -199,20 +199,23 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             i += 1;
         }
         let chunk = &bytes[start..i];
-        if chunk[0] == b'@' && chunk.len() > 1 {
+        // ".@AcmeAir" is a handle too: the dot makes a reply that starts with it public.
+        let at = usize::from(chunk[0] == b'.' && chunk.get(1) == Some(&b'@'));
+        if chunk[at] == b'@' && chunk.len() > at + 1 {
             st.handles += 1;
             if leading {
                 st.lead_handles += 1;
             }
             if st.press_handle.is_none() {
                 // "@BBCNews," or "@BBCNews's": the handle is the run of word characters.
-                let name = &s.lower[start + 1..i];
+                let from = start + at + 1;
+                let name = &s.lower[from..i];
                 let len = name
                     .iter()
                     .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
                     .unwrap_or(name.len());
                 if cues::is_press_handle(&name[..len]) {
-                    st.press_handle = Some((start as u32, (start + 1 + len) as u32));
+                    st.press_handle = Some(((start + at) as u32, (from + len) as u32));
                 }
             }
             continue;
