@@ -626,14 +626,20 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
     false
 }
 
-/// Takes the positive tone off the words of a failure or chasing phrase spanning `lo..hi`
-/// ("this is a joke", "you can do better", "would love an answer"): the phrase says the
-/// opposite of its words. A phrase that negates ("not good enough", "no respect") keeps its
-/// words, whose negation already reads them the right way.
-fn sour(toks: &mut [text::Tok], lo: u32, hi: u32) {
+/// The tokens within the byte span `lo..hi` of the text (ordered, as the tokenizer leaves
+/// them), or `None` when the span holds none.
+fn tokens_within(toks: &mut [text::Tok], lo: u32, hi: u32) -> Option<&mut [text::Tok]> {
     let from = toks.partition_point(|t| t.lo < lo);
     let to = toks.partition_point(|t| t.hi <= hi);
-    let Some(span) = toks.get_mut(from..to) else {
+    toks.get_mut(from..to)
+}
+
+/// Takes the positive tone off the words of a failure or chasing phrase spanning `lo..hi`
+/// ("this is a joke", "you can do better", "would love an answer"): the phrase says the
+/// opposite of its words. A phrase with a negation in it ("not good enough", "wasn't helpful")
+/// keeps its words, which the negation already reads the right way.
+fn sour(toks: &mut [text::Tok], lo: u32, hi: u32) {
+    let Some(span) = tokens_within(toks, lo, hi) else {
         return;
     };
     if span.iter().any(sentiment::negates) {
@@ -645,13 +651,16 @@ fn sour(toks: &mut [text::Tok], lo: u32, hi: u32) {
 }
 
 /// Where the help ends, when what "thanks for" thanks for, right after it, is help ("thank
-/// you for your help sorting my refund", "thanks for your patience with my stranded family"):
-/// genuine thanks whatever trouble the message also tells, so no sarcasm, and help given is a
-/// problem put right.
+/// you for your help getting my family home", "thanks for all your patience"): help given is a
+/// problem put right, and the thanks genuine, not sarcasm. Not when trouble is told after it
+/// ("thanks for the help, 3 hours on hold and nothing"): the caller checks that.
 fn thanks_for_help(toks: &[text::Tok], lower: &[u8], end: u32) -> Option<u32> {
     let mut after = toks.iter().filter(|t| t.lo >= end);
     let mut t = after.next()?;
-    if matches!(t.word(lower), b"your" | b"ur" | b"the" | b"all") {
+    for _ in 0..2 {
+        if !matches!(t.word(lower), b"your" | b"ur" | b"the" | b"all") {
+            break;
+        }
         t = after.next()?;
     }
     matches!(
@@ -1174,9 +1183,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
         a.suggest = asks_for_change(&s.toks, &s.lower);
     }
     for &(lo, hi, v) in revalued.as_slice() {
-        let from = s.toks.partition_point(|t| t.lo < lo);
-        let to = s.toks.partition_point(|t| t.hi <= hi);
-        if let Some(span) = s.toks.get_mut(from..to) {
+        if let Some(span) = tokens_within(&mut s.toks, lo, hi) {
             for t in span.iter_mut() {
                 t.val = 0.0;
             }
@@ -1272,7 +1279,17 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             let quoted = scare_quoted(rest.as_bytes()) || rest.contains(['🙃', '🙄']);
             // "thanks for sorting my refund so fast": a fix named right after the thanks is
             // what it thanks for, unless scare quotes doubt it ("thanks for 'fixing' it").
-            let helped = thanks_for_help(&s.toks, &s.lower, en).filter(|_| !quoted);
+            // Trouble in the thanks' own sentence ("thanks for the help, 3 hours on hold") makes
+            // it sarcasm; in a later one ("Thanks for your help in DC! ... Many cities are still
+            // waiting!") it is news of its own.
+            let trouble_after = soured.as_slice().iter().any(|&(lo, _)| {
+                lo >= en
+                    && s.lower
+                        .get(en as usize..lo as usize)
+                        .is_some_and(|gap| !gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?')))
+            });
+            let helped =
+                thanks_for_help(&s.toks, &s.lower, en).filter(|_| !quoted && !trouble_after);
             if let Some(hi) = helped {
                 a.resolved = a.resolved.or(Some((st0, hi)));
             }

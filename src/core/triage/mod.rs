@@ -351,6 +351,7 @@ fn toned_names(rules: &BrandRules) -> ([u128; 4], usize) {
     let mut names = [0u128; 4];
     let mut n = 0;
     for h in rules.handles.iter().take(names.len()) {
+        let h = h.trim_start_matches('@');
         let mut word = [0u8; lexicon::MAX_KEY];
         let Some(w) = word.get_mut(..h.len()) else {
             continue;

@@ -4227,7 +4227,7 @@ fn everyday_failure_idioms_and_thanks_for_help() {
         (
             "@AcmeAir flight cancelled and we are stranded in Lisbon with two kids",
             Category::Complaint,
-            &[],
+            &[TimeCritical],
         ),
         (
             "@AcmeParcel another redelivery fee? are you kidding me",
@@ -4248,6 +4248,22 @@ fn everyday_failure_idioms_and_thanks_for_help() {
         (
             "@AcmeHotels thanks for your patience with my mum on the phone, she was so worried",
             Category::Praise,
+            &[],
+        ),
+        (
+            "@AcmeAir thanks for all your help getting my stranded family home",
+            Category::Praise,
+            &[],
+        ),
+        // Thanks for help with trouble told after it is sarcasm.
+        (
+            "@AcmeAir thanks for the help, 3 hours on hold and nothing",
+            Category::Complaint,
+            &[],
+        ),
+        (
+            "@AcmeShop thanks for your help, still no refund after 3 weeks",
+            Category::Complaint,
             &[],
         ),
         // Deadlines: the event told with a possessive, in minutes, or by what must happen.
@@ -4324,8 +4340,9 @@ fn another_customers_booking_is_a_breach_and_a_taken_seat_is_no_theft() {
         "@AcmeAir someone else's passport details showed up on my booking",
         Flag::FraudSecurity
     ));
-    assert!(has(
-        "@AcmeHotels my confirmation email has someone else's address and phone number on it",
+    // Sent to someone else's address is a misdelivery, not a breach.
+    assert!(!has(
+        "@AcmeParcel my parcel was delivered to someone else's address again",
         Flag::FraudSecurity
     ));
     assert!(!has(
@@ -4380,6 +4397,7 @@ fn switching_within_the_brand_is_no_churn() {
         "@AcmeRail switching to a later train because of the strike, is my ticket still valid?",
         "@AcmeEnergy how do I switch to paperless bills?",
         "New airline expected to fly from Memphis next year, says the local news",
+        "@AcmeCases time to find a new phone case, any recommendations?",
     ] {
         assert!(
             !has(text, Flag::ChurnRisk),
