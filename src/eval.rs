@@ -181,11 +181,7 @@ fn labelled_sentiment(
         file.display(),
         body.len()
     );
-    let (p, r, f1) = cm.complaint();
-    let _ = writeln!(out, "complaint precision: {p:.3}");
-    let _ = writeln!(out, "complaint recall:    {r:.3}");
-    let _ = writeln!(out, "complaint F1:        {f1:.3}");
-    let _ = writeln!(out, "macro-F1:            {:.3}", cm.macro_f1());
+    cm.write_figures(&mut out);
     let (kp, kr, _) = known.complaint();
     let _ = writeln!(
         out,
@@ -317,6 +313,15 @@ impl Confusion {
         f64::from(self.tp + self.tn) / f64::from((self.tp + self.tn + self.fp + self.fn_).max(1))
     }
 
+    /// Appends complaint precision, recall and F1, and macro-F1, one per line.
+    fn write_figures(&self, out: &mut String) {
+        let (p, r, f1) = self.complaint();
+        let _ = writeln!(out, "complaint precision: {p:.3}");
+        let _ = writeln!(out, "complaint recall:    {r:.3}");
+        let _ = writeln!(out, "complaint F1:        {f1:.3}");
+        let _ = writeln!(out, "macro-F1:            {:.3}", self.macro_f1());
+    }
+
     fn macro_f1(&self) -> f64 {
         let (_, _, f1) = self.complaint();
         let (_, _, f0) = Self::prf(self.tn, self.fn_, self.fp);
@@ -357,7 +362,6 @@ fn complaints(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
         known.add(truth, t.category == Category::Complaint);
         data.push((text_features(text).features, truth));
     }
-    let (p, r, f1) = cm.complaint();
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -365,10 +369,7 @@ fn complaints(file: &Path, body: &[Vec<String>]) -> anyhow::Result<String> {
         file.display(),
         body.len()
     );
-    let _ = writeln!(out, "complaint precision: {p:.3}");
-    let _ = writeln!(out, "complaint recall:    {r:.3}");
-    let _ = writeln!(out, "complaint F1:        {f1:.3}");
-    let _ = writeln!(out, "macro-F1:            {:.3}", cm.macro_f1());
+    cm.write_figures(&mut out);
     let _ = writeln!(out, "confusion matrix (rows: truth, columns: predicted)");
     let _ = writeln!(out, "                 complaint  not");
     let _ = writeln!(out, "  complaint      {:>9}  {:>5}", cm.tp, cm.fn_);
