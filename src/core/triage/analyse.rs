@@ -652,8 +652,8 @@ fn sour(toks: &mut [text::Tok], lo: u32, hi: u32) {
 
 /// Where the help ends, when what "thanks for" thanks for, right after it, is help ("thank
 /// you for your help getting my family home", "thanks for all your patience"): help given is a
-/// problem put right, and the thanks genuine, not sarcasm. Not when trouble is told after it
-/// ("thanks for the help, 3 hours on hold and nothing"): the caller checks that.
+/// problem put right, and the thanks genuine, not sarcasm. Not when trouble follows in the same
+/// sentence ("thanks for the help, 3 hours on hold and nothing"): the caller checks that.
 fn thanks_for_help(toks: &[text::Tok], lower: &[u8], end: u32) -> Option<u32> {
     let mut after = toks.iter().filter(|t| t.lo >= end);
     let mut t = after.next()?;
@@ -839,7 +839,8 @@ fn negated_failure(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 
 /// Analyses one text with the reusable buffers in `s`. `replying` says the message is addressed
 /// to the brand by where it was posted (a comment or reply under a post, or a direct message),
-/// which counts like a leading @handle.
+/// which counts like a leading @handle. `names` are the packed keys of words that name the
+/// brand (its handles that are words, see `toned_names` in `mod.rs`): they carry no tone.
 pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128]) -> Analysis {
     let st = text::tokenize(text, s);
     // The brand's own name is no tone ("United lost my bag", "Spirit charged me twice").

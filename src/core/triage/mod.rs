@@ -533,9 +533,9 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
             // Not for a trouble cue ("removed my favourite show without warning, really sad
             // about it"), nor without some positive tone ("actually we aren't. Still parked
             // here."): the model, which never sees complaints, leans on negations and negative
-            // words that cheerful chatter also has. On real airline tweets it called 82
-            // negative ones praise that had no positive tone; requiring some lost 3 of 1,160
-            // positive ones.
+            // words that cheerful chatter also has. On the even half of a public set of real
+            // airline tweets it called 82 negative ones praise that had no positive tone;
+            // requiring some cost about 3 of the 1,170 positive ones.
             a.score.compound >= PRAISE_TONE
                 || (a.addressed && a.score.compound >= 0.3)
                 // "no complaints at all, arrived next day": trouble denied, none told, in a
