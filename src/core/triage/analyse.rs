@@ -1283,11 +1283,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             // Trouble in the thanks' own sentence ("thanks for the help, 3 hours on hold") makes
             // it sarcasm; in a later one ("Thanks for your help in DC! ... Many cities are still
             // waiting!") it is news of its own.
+            let opener_end = s.toks.partition_point(|t| t.hi < en);
             let trouble_after = soured.as_slice().iter().any(|&(lo, _)| {
-                lo >= en
-                    && s.lower
-                        .get(en as usize..lo as usize)
-                        .is_some_and(|gap| !gap.iter().any(|b| matches!(b, b'.' | b'!' | b'?')))
+                let cue = s.toks.partition_point(|t| t.lo < lo);
+                lo >= en && !sentiment::sentence_between(&s.toks, &s.lower, opener_end, cue)
             });
             let helped =
                 thanks_for_help(&s.toks, &s.lower, en).filter(|_| !quoted && !trouble_after);

@@ -214,13 +214,6 @@ fn judgement(w: &[u8]) -> bool {
     )
 }
 
-/// Whether a sentence ends between tokens `from` and `to` (exclusive of `to`).
-fn sentence_between(toks: &[Tok], lower: &[u8], from: usize, to: usize) -> bool {
-    toks[from..to]
-        .iter()
-        .any(|t| sentiment::sentence_ends_after(lower, t))
-}
-
 /// The span (from the treatment, the noticing or the characteristic to the characteristic or
 /// the judgement) of discrimination told in one of the three shapes above, given the token
 /// indices of the characteristics the scan saw.
@@ -246,13 +239,13 @@ pub(crate) fn treated_for_who_they_are(
             if !matches!(
                 word(c),
                 b"because" | b"cos" | b"coz" | b"cuz" | b"bc" | b"'cause"
-            ) || sentence_between(toks, lower, c, k)
+            ) || sentiment::sentence_between(toks, lower, c, k)
             {
                 continue;
             }
             let start = c.saturating_sub(TREATED_NEAR);
             if let Some(t) = (start..c).find(|&j| treatment(word(j))) {
-                if !sentence_between(toks, lower, t, c) {
+                if !sentiment::sentence_between(toks, lower, t, c) {
                     return Some((toks[t].lo, toks[k].hi));
                 }
             }
@@ -263,7 +256,7 @@ pub(crate) fn treated_for_who_they_are(
             // "found" only as "found out" ("they found my wheelchair" is lost property).
             let found_out =
                 word(n) != b"found" || toks.get(n + 1).is_some_and(|t| t.word(lower) == b"out");
-            if !noticing(word(n)) || !found_out || sentence_between(toks, lower, n, k) {
+            if !noticing(word(n)) || !found_out || sentiment::sentence_between(toks, lower, n, k) {
                 continue;
             }
             let by_author = n
@@ -332,7 +325,7 @@ pub(crate) fn treated_for_who_they_are(
             }
         });
         if let Some(j) = judged {
-            if !sentence_between(toks, lower, k, j) {
+            if !sentiment::sentence_between(toks, lower, k, j) {
                 return Some((toks[k].lo, toks[j].hi));
             }
         }
@@ -407,7 +400,7 @@ fn sent_away_near(toks: &[Tok], lower: &[u8], k: usize) -> Option<usize> {
     (from..=to).filter(|&j| j != k).find(|&j| {
         starts(j) && {
             let (a, b) = (j.min(k), j.max(k));
-            !sentence_between(toks, lower, a, b)
+            !sentiment::sentence_between(toks, lower, a, b)
         }
     })
 }

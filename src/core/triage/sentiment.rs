@@ -111,6 +111,15 @@ pub(crate) fn sentence_ends_after(lower: &[u8], a: &Tok) -> bool {
         .any(|c| matches!(c, b'.' | b'!' | b'?'))
 }
 
+/// Whether a sentence ends after one of tokens `from..to` (see [`sentence_ends_after`]); an
+/// empty or out-of-range run has none.
+pub(crate) fn sentence_between(toks: &[Tok], lower: &[u8], from: usize, to: usize) -> bool {
+    toks.get(from..to)
+        .unwrap_or_default()
+        .iter()
+        .any(|t| sentence_ends_after(lower, t))
+}
+
 /// The run of ASCII punctuation right after token `a`, up to the next space or word.
 fn punctuation_after<'a>(lower: &'a [u8], a: &Tok) -> &'a [u8] {
     let after = lower.get(a.hi as usize..).unwrap_or_default();
