@@ -616,6 +616,10 @@ fn negated_before(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
                 | b"want"
                 | b"to"
                 | b"get"
+                // "not lost or stolen", "isn't damaged or broken".
+                | b"or"
+                | b"lost"
+                | b"damaged"
         );
         // Past the first two words, every word between must be such a word.
         all_filler &= filler;
@@ -840,7 +844,7 @@ fn negated_failure(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 /// Analyses one text with the reusable buffers in `s`. `replying` says the message is addressed
 /// to the brand by where it was posted (a comment or reply under a post, or a direct message),
 /// which counts like a leading @handle. `names` are the packed keys of words that name the
-/// brand (its handles that are words, see `toned_names` in `mod.rs`): they carry no tone.
+/// brand (its handles, see `brand_names` in `mod.rs`): they carry no tone.
 pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128]) -> Analysis {
     let st = text::tokenize(text, s);
     // The brand's own name is no tone ("United lost my bag", "Spirit charged me twice").
@@ -890,6 +894,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
     let mut outlets = Few::<_, 2>::new((0usize, 0usize));
     // Events and "soon" words, in order: (is "soon", token index).
     let mut diary = Few::<_, 6>::new((When::Event, 0usize));
+    // Medicines, by span: a safety risk once the message is known to be troubled.
+    let mut medicines = Few::<_, 2>::new((0u32, 0u32));
     let toks = &s.toks;
     let lower = &s.lower;
     let mut commit = |a: &mut Analysis, cue: Cue, span: (u32, u32)| {
@@ -908,7 +914,16 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             }
         }
     };
-    cues::scan(toks, lower, |h| {
+    cues::scan(toks, lower, |mut h| {
+        // "#scam" closing a complaint calls the brand's practice a scam, as "what a scam" does
+        // (see `cues.rs`); fraud done to the author is told in other words ("hacked", "took
+        // £500 from my account"). Not "#scam?", which suspects it.
+        if h.start > 0
+            && lower.get(h.start as usize - 1..h.end as usize) == Some(b"#scam".as_slice())
+            && lower.get(h.end as usize) != Some(&b'?')
+        {
+            h.cue = Cue::Failure;
+        }
         let span = Some((h.start, h.end));
         match h.cue {
             // "not urgent", "nothing was stolen", "never been hacked": a risk denied is no risk.
@@ -934,6 +949,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             }
             Cue::Fiction => {
                 fiction.push(h.at);
+            }
+            Cue::Medicine => {
+                medicines.push((h.start, h.end));
+                diary.push((When::Event, h.at));
             }
             Cue::Upcoming | Cue::Soon => {
                 let when = if h.cue == Cue::Soon {
@@ -1059,7 +1078,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
                     && !(f.min(at)..f.max(at))
                         .any(|k| sentiment::clause_ends_after(lower, &toks[k]))
             });
-        let coming = cue == Cue::Risk(Flag::ChurnRisk) && towards_a_handle(toks, lower, hi);
+        let coming = cue == Cue::Risk(Flag::ChurnRisk) && towards_a_handle(toks, lower, hi, names);
         if !storied && !coming {
             commit(&mut a, cue, (lo, hi));
         }
@@ -1218,6 +1237,16 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
         let two = s.lower.get(t.lo as usize..t.lo as usize + 2) == Some(b"in".as_slice());
         if two & (t.hi - t.lo == 2) && a.flag_hits[6].is_none() {
             if let (Some(n), Some(u)) = (s.toks.get(i + 1), s.toks.get(i + 2)) {
+                // "in about 2 hours", "in around twenty minutes".
+                let (n, u) = match n.word(&s.lower) {
+                    b"about" | b"around" | b"roughly" | b"under" | b"approx" => {
+                        match (s.toks.get(i + 2), s.toks.get(i + 3)) {
+                            (Some(n), Some(u)) => (n, u),
+                            _ => (n, u),
+                        }
+                    }
+                    _ => (n, u),
+                };
                 let num = n.word(&s.lower);
                 let unit = u.word(&s.lower);
                 let is_num = num.iter().all(u8::is_ascii_digit)
@@ -1359,6 +1388,28 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
     // don't exist") is asked once its probability is known, below; the flag then does not
     // count among the model's risk phrases.
     let troubled = a.complaint_cue.is_some() || a.score.compound <= -0.05 || risk > 0;
+    // A medicine in the author's trouble ("lost my case with my insulin in it", "pharmacy
+    // still hasn't got my meds in", "I'm out of meds"); not one asked about or thanked for,
+    // nor a song title in a gloomy line.
+    let own_trouble =
+        a.complaint_cue.is_some() || risk > 0 || (a.score.compound <= -0.05 && first > 0);
+    if let (Some(&med), Some(i)) = (medicines.as_slice().first(), flag_slot(Flag::Safety)) {
+        if own_trouble && a.praise == 0 && a.flag_hits[i].is_none() {
+            a.flag_hits[i] = Some(med);
+            risk += 1;
+        }
+    }
+    // A wheelchair or other mobility aid lost or broken in the brand's care ("you lost my
+    // father's wheelchair", "my mobility scooter arrived smashed"): someone cannot get about,
+    // as grave as medical equipment.
+    if let Some(i) = flag_slot(Flag::Safety) {
+        if a.flag_hits[i].is_none() && a.praise == 0 && !traits.is_empty() {
+            if let Some(span) = aid_harmed(&s.toks, &s.lower, traits.as_slice()) {
+                a.flag_hits[i] = Some(span);
+                risk += 1;
+            }
+        }
+    }
     let mut deadline_if_complaint = None;
     if a.flag_hits[6].is_none() {
         let diary = diary.as_slice();
@@ -1636,6 +1687,56 @@ fn act_on_yours(toks: &[text::Tok], lower: &[u8]) -> Option<(u32, u32)> {
     })
 }
 
+/// How many words from a mobility aid the word that harms it may stand: "lost my father's
+/// wheelchair" (two), "wheelchair came back with a bent wheel" (five).
+const AID_NEAR: usize = 5;
+
+/// The span of a mobility aid (one of the `traits`, by its last token) lost or damaged: a word
+/// of harm ("lost", "broken", "smashed") at most [`AID_NEAR`] words before or after it, in the
+/// same clause, not negated ("didn't lose", "not damaged").
+fn aid_harmed(toks: &[text::Tok], lower: &[u8], traits: &[usize]) -> Option<(u32, u32)> {
+    let harm = |w: &[u8]| {
+        matches!(
+            w,
+            b"lost"
+                | b"lose"
+                | b"losing"
+                | b"broke"
+                | b"broken"
+                | b"damaged"
+                | b"damaging"
+                | b"destroyed"
+                | b"smashed"
+                | b"bent"
+                | b"cracked"
+                | b"missing"
+                | b"mislaid"
+                | b"dropped"
+        )
+    };
+    traits.iter().find_map(|&at| {
+        let aid = toks.get(at)?;
+        if !matches!(
+            aid.word(lower),
+            b"wheelchair" | b"wheelchairs" | b"scooter" | b"crutches" | b"stick"
+        ) {
+            return None;
+        }
+        let before = (at.saturating_sub(AID_NEAR)..at)
+            .rev()
+            .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k]))
+            .find(|&k| harm(toks[k].word(lower)) && !negated_before(toks, lower, k));
+        let after = (at + 1..toks.len().min(at + 1 + AID_NEAR))
+            .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k - 1]))
+            .find(|&k| harm(toks[k].word(lower)) && !negated_before(toks, lower, k));
+        match (before, after) {
+            (Some(k), _) => Some((toks[k].lo, aid.hi)),
+            (None, Some(k)) => Some((toks[at].lo, toks[k].hi)),
+            (None, None) => None,
+        }
+    })
+}
+
 /// Whether the phrase at token `at` is supposed: "if", "in case" or "ever" comes at most four
 /// words before it, in the same clause ("if I ever smell gas", "in case my card is stolen").
 fn supposed(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
@@ -1657,13 +1758,27 @@ fn supposed(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
 /// @AcmeEnergy after I recommended them", "porting my number to @AcmeMobile from my old
 /// network"): a customer coming to the brand, not leaving it. Not a second handle, a rival:
 /// "@AcmeMobile not fixed by friday and I'm cancelling and going to @RivalMobile".
-fn towards_a_handle(toks: &[text::Tok], lower: &[u8], hi: u32) -> bool {
+/// The brand's own name written as a word counts as its handle ("a delta customer looking to
+/// switch to United", with `names` holding the packed "united").
+fn towards_a_handle(toks: &[text::Tok], lower: &[u8], hi: u32, names: &[u128]) -> bool {
     let hi = hi as usize;
+    // The first word after the phrase.
+    let next = toks.partition_point(|t| (t.lo as usize) < hi);
+    let named = |k: usize| {
+        toks.get(k).is_some_and(|t| {
+            names.contains(&super::lexicon::key_at(
+                lower,
+                t.lo as usize,
+                (t.hi - t.lo) as usize,
+            ))
+        })
+    };
+    if lower.get(..hi).is_some_and(|p| p.ends_with(b" to")) && named(next) {
+        return true;
+    }
     if lower.get(..hi).is_none_or(|before| before.contains(&b'@')) {
         return false;
     }
-    // The first word after the phrase.
-    let next = toks.partition_point(|t| (t.lo as usize) < hi);
     if lower.get(..hi).is_some_and(|p| p.ends_with(b" to")) {
         return text::handle_before(toks, lower, next);
     }

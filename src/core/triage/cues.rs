@@ -122,6 +122,11 @@ pub(crate) enum Cue {
     /// A news outlet named in words ("the local paper", "Evening Post", "ITV"): the press when
     /// someone got in touch with it or it with them (see `press.rs`).
     Outlet,
+    /// A medicine someone depends on ("insulin", "inhaler", "medication"): a safety risk in a
+    /// troubled message ("lost my case with my insulin in it"), none in one that asks about it
+    /// or thanks for it ("can I take medication in my hand luggage?"); and, like
+    /// [`Cue::Upcoming`], an event for the diary ("my meds ... tomorrow").
+    Medicine,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -191,8 +196,11 @@ const PHRASES: &[(&str, Cue)] = &[
     ("check-in", Upcoming),
     ("pickup", Upcoming),
     ("pick-up", Upcoming),
-    ("insulin", Upcoming),
-    ("meds", Upcoming),
+    ("insulin", Medicine),
+    ("meds", Medicine),
+    ("medicine", Medicine),
+    ("medicines", Medicine),
+    ("inhaler*", Medicine),
     ("run out", Upcoming),
     ("runs out", Upcoming),
     ("running out of my", Upcoming),
@@ -476,6 +484,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("burns", Risk(Safety)),
     ("a fire", Risk(Safety)),
     ("a fire deal", Ignore),
+    // Curses, not fires: "your app needs to die in a fire", "burn in hell".
+    ("die in a fire", Ignore),
+    ("burn in hell", Ignore),
     ("fire hazard", Risk(Safety)),
     ("set fire", Risk(Safety)),
     ("started a fire", Risk(Safety)),
@@ -530,6 +541,12 @@ const PHRASES: &[(&str, Cue)] = &[
     ("fire exit is blocked", Risk(Safety)),
     ("fire exits blocked", Risk(Safety)),
     ("fire exits are blocked", Risk(Safety)),
+    ("emergency exit was locked", Risk(Safety)),
+    ("emergency exit is locked", Risk(Safety)),
+    ("emergency exit was blocked", Risk(Safety)),
+    ("emergency exit is blocked", Risk(Safety)),
+    ("emergency exits blocked", Risk(Safety)),
+    ("emergency exits are blocked", Risk(Safety)),
     ("blocked fire exit*", Risk(Safety)),
     ("locked fire exit*", Risk(Safety)),
     ("padlocked", Risk(Safety)),
@@ -627,8 +644,8 @@ const PHRASES: &[(&str, Cue)] = &[
     ("coeliac options", Ignore),
     ("coeliac menu", Ignore),
     ("celiac", Risk(Safety)),
-    ("epipen", Risk(Safety)),
-    ("epi pen", Risk(Safety)),
+    ("epipen*", Medicine),
+    ("epi pen*", Medicine),
     ("allergen", Risk(Safety)),
     ("allergen info", Ignore),
     ("allergen information", Ignore),
@@ -759,6 +776,9 @@ const PHRASES: &[(&str, Cue)] = &[
     ("chicken is raw", Risk(Safety)),
     ("undercooked pork", Risk(Safety)),
     ("vomit*", Risk(Safety)),
+    // A smell or a sight, not an illness: "the plane reeks of vomit", "smells like vomit".
+    ("of vomit", Ignore),
+    ("like vomit", Ignore),
     ("throwing up", Risk(Safety)),
     ("hospital*", Risk(Safety)),
     ("work at the hospital", Topic),
@@ -775,7 +795,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("overdose", Risk(Safety)),
     ("wrong medication", Risk(Safety)),
     ("wrong medicine", Risk(Safety)),
-    ("medication", Risk(Safety)),
+    ("medication*", Medicine),
     ("prescription glasses", Topic),
     ("prescription lenses", Topic),
     ("prescription sunglasses", Topic),
@@ -944,6 +964,30 @@ const PHRASES: &[(&str, Cue)] = &[
     ("scam", Risk(FraudSecurity)),
     ("scammed", Risk(FraudSecurity)),
     ("scammer*", Risk(FraudSecurity)),
+    // "Scam" said of the brand's own prices or practice ("baggage fees are a total scam",
+    // "what a scam", "it's a good scam", "you're frauds") is a complaint about it, not fraud
+    // against the author; a hashtag `#scam` is read the same way in `analyse`.
+    ("total scam", Failure),
+    ("complete scam", Failure),
+    ("absolute scam", Failure),
+    ("utter scam", Failure),
+    ("what a scam", Failure),
+    ("such a scam", Failure),
+    ("a good scam", Failure),
+    ("a big scam", Failure),
+    ("biggest scam", Failure),
+    ("bit of a scam", Failure),
+    ("legal scam", Failure),
+    ("legalised scam", Failure),
+    ("legalized scam", Failure),
+    ("fees are a scam", Failure),
+    ("fee is a scam", Failure),
+    ("prices are a scam", Failure),
+    ("price is a scam", Failure),
+    ("pricing is a scam", Failure),
+    ("charges are a scam", Failure),
+    ("charge is a scam", Failure),
+    ("frauds", Failure),
     ("phishing", Risk(FraudSecurity)),
     ("data breach", Risk(FraudSecurity)),
     ("security breach", Risk(FraudSecurity)),
@@ -1990,7 +2034,6 @@ const PHRASES: &[(&str, Cue)] = &[
     ("minutes till boarding", Risk(TimeCritical)),
     ("flight leaves", Risk(TimeCritical)),
     ("flight is in", Risk(TimeCritical)),
-    ("flight in", Risk(TimeCritical)),
     ("leaves in", Risk(TimeCritical)),
     ("departs in", Risk(TimeCritical)),
     ("rent is due", Risk(TimeCritical)),
@@ -2010,6 +2053,10 @@ const PHRASES: &[(&str, Cue)] = &[
     ("emergency callout", Topic),
     ("emergency callouts", Topic),
     ("emergency contact", Topic),
+    ("emergency exit*", Topic),
+    ("emergency row", Topic),
+    ("emergency info*", Topic),
+    ("emergency management", Topic),
     ("in case of emergency", Topic),
     ("running out of time", Risk(TimeCritical)),
     ("before midnight", Risk(TimeCritical)),
@@ -4013,6 +4060,7 @@ pub(crate) fn scan(toks: &[Tok], lower: &[u8], mut f: impl FnMut(Hit)) {
                         | Cue::Topic
                         | Cue::Fiction
                         | Cue::Upcoming
+                        | Cue::Medicine
                         | Cue::Soon
                         | Cue::Weekday
                         | Cue::Credential

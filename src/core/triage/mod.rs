@@ -345,9 +345,10 @@ const PLAIN_QUESTION_NEEDS: f32 = 0.8;
 /// separately"), not trouble.
 const PLAIN_QUESTION_TONE: f32 = -0.3;
 
-/// Packed keys of the brand's first handles that are words with a tone of their own
-/// ("united", "spirit", "glad"): written in a mention, they name the brand and carry no tone.
-fn toned_names(rules: &BrandRules) -> ([u128; 4], usize) {
+/// Packed keys of the brand's first handles, lowercased: written as words in a mention they
+/// name the brand, so those with a tone of their own ("united", "spirit", "glad") carry none,
+/// and switching to one is coming, not leaving.
+fn brand_names(rules: &BrandRules) -> ([u128; 4], usize) {
     let mut names = [0u128; 4];
     let mut n = 0;
     for h in rules.handles.iter().take(names.len()) {
@@ -358,9 +359,7 @@ fn toned_names(rules: &BrandRules) -> ([u128; 4], usize) {
         };
         w.copy_from_slice(h.as_bytes());
         w.make_ascii_lowercase();
-        if let Some(key) =
-            lexicon::key(w).filter(|&k| lexicon::WORDS.get(k).is_some_and(|w| w.val != 0.0))
-        {
+        if let Some(key) = lexicon::key(w) {
             names[n] = key;
             n += 1;
         }
@@ -373,7 +372,7 @@ fn triage_with(m: &Mention, ctx: &Context, rules: &BrandRules, s: &mut Scratch) 
     let mut flags: Vec<Flag> = Vec::new();
     let a = match m.text.as_deref() {
         Some(t) => {
-            let (names, n) = toned_names(rules);
+            let (names, n) = brand_names(rules);
             analyse(t, s, addressed_by_place(m), &names[..n])
         }
         None => {

@@ -4446,3 +4446,139 @@ fn a_dot_before_the_handle_still_addresses_the_brand() {
     let r = t(".@united flew to Denver on Monday");
     assert_eq!(r.sentiment, Sentiment::Neutral, "{:?}", r.reasons);
 }
+
+/// Words that look like risks in real complaints but are insults, curses, smells, seats or a
+/// share button's credit: the complaint stays, the flag does not.
+#[test]
+fn insults_curses_smells_and_shares_are_no_risk() {
+    for text in [
+        "@AcmeAir baggage fees are a total scam",
+        "@AcmeAir £75 just to pick a seat, what a scam",
+        "@AcmeAir overbooked again and bumped me, terrible service from the rep #scam",
+    ] {
+        let r = t(text);
+        assert!(
+            !r.flags.contains(&Flag::FraudSecurity),
+            "{text}: {:?}",
+            r.reasons
+        );
+        assert_eq!(r.category, Category::Complaint, "{text}: {:?}", r.reasons);
+    }
+    for (text, flag) in [
+        (
+            "@AcmeTel your customer service needs to die in a fire",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir boarded us onto a plane that reeks of vomit, not cleaned at all",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir can I pay to sit in an emergency exit row?",
+            Flag::TimeCritical,
+        ),
+        (
+            "@AcmeAir third flight in a row with a broken seat",
+            Flag::TimeCritical,
+        ),
+        (
+            "@AcmeAir please tell me our gear is not lost or stolen",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeAir adds four new routes from Ohio http://t.co/x via @usatoday",
+            Flag::Press,
+        ),
+        (
+            "Acme to open 20 stores next year (h/t @BBCNews)",
+            Flag::Press,
+        ),
+    ] {
+        assert!(
+            !has(text, flag),
+            "{flag:?}: {text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    for (text, flag) in [
+        (
+            "@AcmeAir got a wifi receipt for a flight I never took. #concerned #scam?",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeBank I was scammed by someone pretending to be your fraud team",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeAir my bag was stolen from the carousel",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeEats my son has been vomiting all night after your chicken",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir the emergency exit was blocked by bags the whole flight",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir my flight leaves in 40 minutes and the queue hasn't moved",
+            Flag::TimeCritical,
+        ),
+        (
+            "@AcmeAir lost my bag for the third time @BBCNews",
+            Flag::Press,
+        ),
+    ] {
+        assert!(has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
+    }
+}
+
+/// A medicine or a mobility aid is a safety risk when it is in the author's trouble (lost,
+/// late, broken, run out), not when asked about or thanked for.
+#[test]
+fn medicines_and_mobility_aids_in_trouble_are_safety() {
+    for text in [
+        "@AcmeAir you lost my case and my insulin is in it",
+        "@AcmeAir flight cancelled twice and I'm now out of meds for my son",
+        "@AcmePharmacy still no sign of my inhaler, third time chasing this week",
+        "@AcmeAir you lost my father's wheelchair. He needs it to get home.",
+        "@AcmeAir my wheelchair came back with a bent wheel",
+        "@AcmeRail staff dropped my mobility scooter off the ramp and it's smashed",
+    ] {
+        assert!(has(text, Flag::Safety), "{text}: {:?}", t(text).reasons);
+    }
+    for text in [
+        "@AcmeAir can I take medication in my hand luggage?",
+        "@AcmePharmacy my medication delivery arrives tomorrow, thanks",
+        "@AcmeAir lovely crew kept my insulin cool for me, thank you",
+        "And your face looked like something Death brought - The French Inhaler #nowplaying",
+        "@AcmeAir thank you for finding my lost wheelchair so fast",
+        "@AcmeAir my wheelchair wasn't damaged at all, great crew",
+    ] {
+        assert!(!has(text, Flag::Safety), "{text}: {:?}", t(text).reasons);
+    }
+}
+
+/// Switching to the brand named by its own handle written as a word is coming, not leaving.
+#[test]
+fn switching_to_the_brand_by_name_is_no_churn() {
+    let rules = BrandRules {
+        handles: vec!["JetBlue".into()],
+        ..BrandRules::default()
+    };
+    let churn = |text: &str| {
+        triage(&mention(text), &Context::default(), &rules)
+            .flags
+            .contains(&Flag::ChurnRisk)
+    };
+    assert!(!churn(
+        "@JetBlue I'm a Delta customer looking to switch to JetBlue, please help"
+    ));
+    assert!(churn(
+        "@JetBlue lost my bag again, I'm going to switch to Delta"
+    ));
+    assert!(churn(
+        "@JetBlue third delay this month, time to switch to another airline"
+    ));
+}

@@ -206,7 +206,9 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             if leading {
                 st.lead_handles += 1;
             }
-            if st.press_handle.is_none() {
+            // "... via @usatoday", "(h/t @BBCNews)": the share button's credit for an article
+            // passed on, not the press called in.
+            if st.press_handle.is_none() && !credits(&s.lower[..start]) {
                 // "@BBCNews," or "@BBCNews's": the handle is the run of word characters.
                 let from = start + at + 1;
                 let name = &s.lower[from..i];
@@ -273,6 +275,20 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
     let lane = |k: u32| ((marks >> (21 * k)) & ((1 << 21) - 1)) as u32;
     (st.excl, st.quest, st.dollars) = (lane(0), lane(1), lane(2));
     st
+}
+
+/// Whether the text before an @handle ends with the word that credits a source: "via",
+/// "vía", "h/t".
+fn credits(before: &[u8]) -> bool {
+    let b = before.trim_ascii_end();
+    [b"via".as_slice(), "v\u{ed}a".as_bytes(), b"h/t"]
+        .iter()
+        .any(|w| {
+            b.ends_with(w)
+                && b.len()
+                    .checked_sub(w.len() + 1)
+                    .is_none_or(|k| !b[k].is_ascii_alphanumeric())
+        })
 }
 
 fn push(s: &mut Scratch, lo: usize, hi: usize, w: &lexicon::Word, caps: bool, elong: bool) {
