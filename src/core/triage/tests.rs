@@ -4454,6 +4454,7 @@ fn insults_curses_smells_and_shares_are_no_risk() {
     for text in [
         "@AcmeAir baggage fees are a total scam",
         "@AcmeAir £75 just to pick a seat, what a scam",
+        "@AcmeBank this overdraft fee is a huge scam",
         "@AcmeAir overbooked again and bumped me, terrible service from the rep #scam",
     ] {
         let r = t(text);
@@ -4492,6 +4493,22 @@ fn insults_curses_smells_and_shares_are_no_risk() {
         (
             "Acme to open 20 stores next year (h/t @BBCNews)",
             Flag::Press,
+        ),
+        (
+            "@AcmeSports half my fantasy team is on injured reserve",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeGarden he's blowing the leaves in the street again",
+            Flag::TimeCritical,
+        ),
+        (
+            "@AcmeMobile no signal in town for 3 days, emergency calls only",
+            Flag::TimeCritical,
+        ),
+        (
+            "@AcmeSuits wore your suit for my graduation last week, so many compliments",
+            Flag::TimeCritical,
         ),
     ] {
         assert!(
