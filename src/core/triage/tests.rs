@@ -4599,3 +4599,75 @@ fn switching_to_the_brand_by_name_is_no_churn() {
         "@JetBlue third delay this month, time to switch to another airline"
     ));
 }
+
+/// Violence against a customer is safety, a complaint to an aviation regulator or the BBB is
+/// a legal threat, and "great story for the media" threatens the press; their look-alikes
+/// are none of these.
+#[test]
+fn violence_regulators_and_the_media() {
+    for (text, flag) in [
+        (
+            "@AcmeAir a passenger groped me and your crew did nothing",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeCabs your driver assaulted me last night",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir going to the police about the sexual assult your crew allowed",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeBar the bouncer punched my friend in the face",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeRail a man attacked me on your train and no staff came",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir filing a complaint with the DOT over this delay",
+            Flag::LegalThreat,
+        ),
+        (
+            "@AcmeAir three hours on the tarmac, a violation of the passenger bill of rights",
+            Flag::LegalThreat,
+        ),
+        (
+            "@AcmeAir no one answers the phone. Great story for the media.",
+            Flag::Press,
+        ),
+        (
+            "@AcmeAir just contacted Eyewitness News about this ripoff",
+            Flag::Press,
+        ),
+    ] {
+        assert!(has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
+    }
+    for (text, flag) in [
+        (
+            "@AcmeRail the conductor punched my ticket twice lol",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeFoods this curry is an assault on the senses, love it",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeGym the new assault course class is brutal",
+            Flag::Safety,
+        ),
+        ("@AcmeBank my account was attacked by hackers", Flag::Safety),
+        (
+            "@AcmeAir any news on the DOT looking into your fares?",
+            Flag::LegalThreat,
+        ),
+    ] {
+        assert!(
+            !has(text, flag),
+            "{flag:?}: {text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}
