@@ -1577,7 +1577,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
     }
     if !groups.is_empty() && a.flag_hits[4].is_none() && a.praise == 0 && (troubled || plain) {
         a.flag_hits[4] =
-            discrimination::quoted_about_a_group(&s.toks, text.as_bytes(), groups.as_slice());
+            discrimination::quoted_about_a_group(&s.toks, text.as_bytes(), groups.as_slice())
+                .or_else(|| {
+                    discrimination::prejudice_against_a_group(&s.toks, &s.lower, groups.as_slice())
+                });
     }
     // The press reached, or reaching out, in a troubled message with no praise in it; like
     // discrimination, not one of the model's risk phrases. The author's own approach is a

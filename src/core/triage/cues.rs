@@ -2125,6 +2125,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("running out of time", Risk(TimeCritical)),
     ("before midnight", Risk(TimeCritical)),
     ("my wedding", Risk(TimeCritical)),
+    ("of the essence", Risk(TimeCritical)),
     ("job interview", Risk(TimeCritical)),
     ("missed my flight", Risk(TimeCritical)),
     ("miss my flight", Risk(TimeCritical)),

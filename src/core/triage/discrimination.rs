@@ -528,3 +528,41 @@ pub(crate) fn quoted_about_a_group(
         remark.then_some((start as u32, end as u32 + 1))
     })
 }
+
+/// The span of a prejudice named outright against a group ("he has an issue with women",
+/// "clearly has a problem with Muslims", "the manager hates foreigners"), given the token
+/// indices of the group words the scan saw: staff's bias told in the author's own words.
+/// Only words for a class of people; not "your lot" or "you people", which customers say of
+/// the brand's staff ("I have a problem with your lot").
+pub(crate) fn prejudice_against_a_group(
+    toks: &[Tok],
+    lower: &[u8],
+    groups: &[usize],
+) -> Option<(u32, u32)> {
+    let word = |k: usize| toks.get(k).map_or(&b""[..], |t| t.word(lower));
+    groups.iter().find_map(|&g| {
+        let class = matches!(
+            word(g),
+            b"girls"
+                | b"women"
+                | b"ladies"
+                | b"elderly"
+                | b"pensioners"
+                | b"foreigners"
+                | b"immigrants"
+                | b"indians"
+                | b"asians"
+                | b"muslims"
+                | b"jews"
+                | b"gays"
+        );
+        let prev = g.checked_sub(1).map_or(&b""[..], word);
+        let prev2 = g.checked_sub(2).map_or(&b""[..], word);
+        let named = class
+            && (matches!(prev, b"hates" | b"hated")
+                || (prev == b"with"
+                    && matches!(prev2, b"problem" | b"problems" | b"issue" | b"issues")));
+        let from = g.saturating_sub(if prev == b"with" { 2 } else { 1 });
+        named.then(|| (toks[from].lo, toks[g].hi))
+    })
+}

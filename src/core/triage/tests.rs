@@ -4671,3 +4671,26 @@ fn violence_regulators_and_the_media() {
         );
     }
 }
+
+/// Prejudice named outright against a class of people is discrimination; a customer's quarrel
+/// with the brand's staff ("your lot") is not. "Time is of the essence" is a deadline.
+#[test]
+fn prejudice_named_outright_and_time_of_the_essence() {
+    for (text, flag) in [
+        ("@AcmeAir the agent has an issue with women, he yelled at me and pulled me off the line", Flag::Discrimination),
+        ("@AcmeBar the manager hates foreigners, wouldn't serve us", Flag::Discrimination),
+        ("@AcmeAir family member very ill, time is of the essence", Flag::TimeCritical),
+    ] {
+        assert!(has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
+    }
+    for text in [
+        "@AcmeAir I have a problem with your lot, never on time",
+        "@AcmeSpa no problem with the women only sessions, lovely staff",
+    ] {
+        assert!(
+            !has(text, Flag::Discrimination),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}
