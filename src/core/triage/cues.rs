@@ -2844,6 +2844,10 @@ const PHRASES: &[(&str, Cue)] = &[
     ("thanks for making me", SarcasmIfEvent),
     ("thanks for", SarcasmIfEvent),
     ("yeah right", Sarcasm),
+    // "Great system you got there", "nice customer service you've got there".
+    ("you got there", Sarcasm),
+    ("you've got there", Sarcasm),
+    ("you have there", Sarcasm),
     ("so much for", Sarcasm),
     ("just what i needed", SarcasmNearEvent),
     ("nothing says", SarcasmIfEvent),

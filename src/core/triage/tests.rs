@@ -4673,7 +4673,8 @@ fn violence_regulators_and_the_media() {
 }
 
 /// Prejudice named outright against a class of people is discrimination; a customer's quarrel
-/// with the brand's staff ("your lot") is not. "Time is of the essence" is a deadline.
+/// with the brand's staff ("your lot") is not. "Time is of the essence" is a deadline, and
+/// "great system you got there" sarcasm.
 #[test]
 fn prejudice_named_outright_and_time_of_the_essence() {
     for (text, flag) in [
@@ -4683,6 +4684,9 @@ fn prejudice_named_outright_and_time_of_the_essence() {
     ] {
         assert!(has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
     }
+    // "Great system you got there" after trouble is said the other way.
+    let r = t("@AcmeAir on hold for two hours and it timed out on me. Great system you got there.");
+    assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
     for text in [
         "@AcmeAir I have a problem with your lot, never on time",
         "@AcmeSpa no problem with the women only sessions, lovely staff",
