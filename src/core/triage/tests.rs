@@ -4687,6 +4687,17 @@ fn prejudice_named_outright_and_time_of_the_essence() {
     // "Great system you got there" after trouble is said the other way.
     let r = t("@AcmeAir on hold for two hours and it timed out on me. Great system you got there.");
     assert_eq!(r.category, Category::Complaint, "{:?}", r.reasons);
+    // Questions asked with an edge are complaints; a friendly "anyone reading this" is not.
+    for text in [
+        "@AcmeAir do you guys have any working planes?",
+        "@AcmeTel HELLO!! is anyone behind this account?",
+        "@AcmeAir it's sunny here. What's the real reason?",
+    ] {
+        let r = t(text);
+        assert_eq!(r.category, Category::Complaint, "{text}: {:?}", r.reasons);
+    }
+    let r = t("if anyone reading this has a spare moment, say hi to my friend :)");
+    assert_ne!(r.category, Category::Complaint, "{:?}", r.reasons);
     for text in [
         "@AcmeAir I have a problem with your lot, never on time",
         "@AcmeSpa no problem with the women only sessions, lovely staff",
