@@ -1615,6 +1615,11 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             .iter()
             .find_map(|&at| churn::leaving(&s.toks, &s.lower, at, troubled, more_trouble));
     }
+    // Leaving vowed with words between ("Never fly American again!"); like the moves, only
+    // without praise.
+    if a.flag_hits[5].is_none() && a.praise == 0 && a.score.negations > 0 {
+        a.flag_hits[5] = churn::vowed_never_again(&s.toks, &s.lower);
+    }
     a.words = st.words;
     a
 }

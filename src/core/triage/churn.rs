@@ -205,3 +205,59 @@ pub(crate) fn leaving(
     }
     None
 }
+
+/// How many words a way of buying may stand after its negation: "never have to fly" (two
+/// between).
+const BUY_NEAR: usize = 3;
+/// How many words "again" may stand after the way of buying: "never fly @united ever again",
+/// "not flying with you guys again" (four between).
+const AGAIN_NEAR: usize = 5;
+
+/// The span of leaving said as a vow: a negation ("never", "not", "won't"), a way of buying
+/// from the brand at most [`BUY_NEAR`] words after it, and "again" at most [`AGAIN_NEAR`]
+/// words after that, all in one clause: "Never fly American again!", "I'm not flying you
+/// again", "I'll never have to fly @united ever again", "won't be shopping here again". The
+/// phrase table knows only fixed forms ("never fly with you"); the brand's name, a handle
+/// or "ever" comes between.
+pub(crate) fn vowed_never_again(toks: &[Tok], lower: &[u8]) -> Option<(u32, u32)> {
+    let buys = |w: &[u8]| {
+        matches!(
+            w,
+            b"fly"
+                | b"flying"
+                | b"use"
+                | b"using"
+                | b"book"
+                | b"booking"
+                | b"shop"
+                | b"shopping"
+                | b"buy"
+                | b"buying"
+                | b"order"
+                | b"ordering"
+                | b"bank"
+                | b"banking"
+                | b"stay"
+                | b"staying"
+                | b"travel"
+                | b"travelling"
+                | b"traveling"
+                | b"choose"
+        )
+    };
+    let within = |from: usize, n: usize, want: &dyn Fn(&[u8]) -> bool| {
+        (from + 1..toks.len().min(from + 1 + n))
+            .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k - 1]))
+            .find(|&k| want(toks[k].word(lower)))
+    };
+    toks.iter().enumerate().find_map(|(at, t)| {
+        // Not "can't wait to travel with you again".
+        let waits = toks.get(at + 1).is_some_and(|n| n.word(lower) == b"wait");
+        if !sentiment::negates(t) || waits {
+            return None;
+        }
+        let verb = within(at, BUY_NEAR, &buys)?;
+        let again = within(verb, AGAIN_NEAR, &|w: &[u8]| w == b"again")?;
+        Some((t.lo, toks[again].hi))
+    })
+}

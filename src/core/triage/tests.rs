@@ -4709,3 +4709,27 @@ fn prejudice_named_outright_and_time_of_the_essence() {
         );
     }
 }
+
+/// Leaving vowed with the brand's name, a handle or "ever" between its words is churn; a
+/// comparison, another flight or looking forward to the next trip is not.
+#[test]
+fn leaving_vowed_with_words_between() {
+    for text in [
+        "@AcmeAir lost my bag again. Never fly AcmeAir again!",
+        "@AcmeAir I'm not flying you again, if I can help it",
+        "@AcmeAir hopefully I'll never have to fly @AcmeAir ever again",
+        "@AcmeShop three months for a refund. Never buying from Acme again",
+        "@AcmeHotels won't be staying with you lot again",
+    ] {
+        assert!(has(text, Flag::ChurnRisk), "{text}: {:?}", t(text).reasons);
+    }
+    for text in [
+        "@AcmeAir you guys are great, can't wait to travel with you again soon!!!",
+        "@AcmeAir 15 years flying and never had this many issues with any other airline",
+        "@AcmeAir is there no way to switch to earlier flight to JFK?",
+        "@AcmeAir she missed the funeral and you hope they can find another flight",
+        "@AcmeAir not anymore.",
+    ] {
+        assert!(!has(text, Flag::ChurnRisk), "{text}: {:?}", t(text).reasons);
+    }
+}
