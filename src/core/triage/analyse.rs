@@ -894,8 +894,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
     let mut outlets = Few::<_, 2>::new((0usize, 0usize));
     // Events and "soon" words, in order: (is "soon", token index).
     let mut diary = Few::<_, 6>::new((When::Event, 0usize));
-    // Medicines, by span: a safety risk once the message is known to be troubled.
-    let mut medicines = Few::<_, 2>::new((0u32, 0u32));
+    // Medicines, by span and token: a safety risk once the message is known to be troubled.
+    let mut medicines = Few::<_, 2>::new(((0u32, 0u32), 0usize));
     let toks = &s.toks;
     let lower = &s.lower;
     let mut commit = |a: &mut Analysis, cue: Cue, span: (u32, u32)| {
@@ -917,12 +917,22 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
     cues::scan(toks, lower, |mut h| {
         // "#scam" closing a complaint calls the brand's practice a scam, as "what a scam" does
         // (see `cues.rs`); fraud done to the author is told in other words ("hacked", "took
-        // £500 from my account"). Not "#scam?", which suspects it.
-        if h.start > 0
-            && lower.get(h.start as usize - 1..h.end as usize) == Some(b"#scam".as_slice())
-            && lower.get(h.end as usize) != Some(&b'?')
-        {
-            h.cue = Cue::Failure;
+        // £500 from my account"). Not "#scam?", which suspects it. Either is fraud after all
+        // in a message about a text, an email, a call or a link ("says my card is blocked, total
+        // scam"): that is how phishing reaches customers.
+        let phrase = lower
+            .get(h.start as usize..h.end as usize)
+            .unwrap_or_default();
+        let tagged = h.start > 0
+            && lower.get(h.start as usize - 1) == Some(&b'#')
+            && phrase == b"scam"
+            && lower.get(h.end as usize) != Some(&b'?');
+        if tagged || (h.cue == Cue::Failure && phrase.ends_with(b"scam")) {
+            h.cue = if phished(toks, lower) {
+                Cue::Risk(Flag::FraudSecurity)
+            } else {
+                Cue::Failure
+            };
         }
         let span = Some((h.start, h.end));
         match h.cue {
@@ -951,7 +961,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
                 fiction.push(h.at);
             }
             Cue::Medicine => {
-                medicines.push((h.start, h.end));
+                medicines.push(((h.start, h.end), h.at));
                 diary.push((When::Event, h.at));
             }
             Cue::Upcoming | Cue::Soon => {
@@ -1014,6 +1024,8 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
                 spam += 1;
                 a.spam = a.spam.or(span);
             }
+            // "will not fly with you again", "no thank you": praise refused is none.
+            Cue::Praise if negated_before(toks, lower, h.at) => {}
             Cue::Praise => a.praise += 1,
             Cue::Slang | Cue::Topic => {
                 if h.cue == Cue::Slang {
@@ -1388,14 +1400,22 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
     // don't exist") is asked once its probability is known, below; the flag then does not
     // count among the model's risk phrases.
     let troubled = a.complaint_cue.is_some() || a.score.compound <= -0.05 || risk > 0;
-    // A medicine in the author's trouble ("lost my case with my insulin in it", "pharmacy
-    // still hasn't got my meds in", "I'm out of meds"); not one asked about or thanked for,
-    // nor a song title in a gloomy line.
-    let own_trouble =
-        a.complaint_cue.is_some() || risk > 0 || (a.score.compound <= -0.05 && first > 0);
-    if let (Some(&med), Some(i)) = (medicines.as_slice().first(), flag_slot(Flag::Safety)) {
-        if own_trouble && a.praise == 0 && a.flag_hits[i].is_none() {
-            a.flag_hits[i] = Some(med);
+    // A medicine in the author's trouble, and itself lost, late or run out ("lost my case with
+    // my insulin in it", "pharmacy still hasn't got my meds in", "I'm out of meds"); not one
+    // asked about ("can I bring my insulin on my flight tomorrow?") or thanked for, nor one
+    // merely present in a complaint ("40 mins in the queue to pick up my meds"), nor a song
+    // title in a gloomy line. A deadline or a churn phrase is no such trouble.
+    let asked = (question > 0 || st.quest > 0) && a.complaint_cue.is_none();
+    let grave_risk = [0, 2, 3, 4].iter().any(|&k| a.flag_hits[k].is_some());
+    let own_trouble = !asked
+        && (a.complaint_cue.is_some() || grave_risk || (a.score.compound <= -0.05 && first > 0));
+    if let (Some(i), true) = (flag_slot(Flag::Safety), own_trouble && a.praise == 0) {
+        let harmed = medicines
+            .as_slice()
+            .iter()
+            .find(|&&(_, at)| medicine_harmed(&s.toks, &s.lower, at));
+        if let (Some(&(span, _)), None) = (harmed, a.flag_hits[i]) {
+            a.flag_hits[i] = Some(span);
             risk += 1;
         }
     }
@@ -1695,6 +1715,69 @@ fn act_on_yours(toks: &[text::Tok], lower: &[u8]) -> Option<(u32, u32)> {
     })
 }
 
+/// How many words from a medicine the word that tells it is lost, late or gone may stand:
+/// "lost my case with my insulin" (four between).
+const MEDICINE_NEAR: usize = 5;
+
+/// Whether the medicine at token `at` is lost, late, missing or run out: such a word ("lost",
+/// "out of", "without", "still", "no", a negation) or luggage at most [`MEDICINE_NEAR`] words
+/// before or after it, in the same clause. Not "sold out of hayfever medicine" (stock), "can't
+/// wait".
+fn medicine_harmed(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
+    let word = |k: usize| toks.get(k).map_or(&b""[..], |t| t.word(lower));
+    let harm = |k: usize| {
+        let t = &toks[k];
+        match t.word(lower) {
+            b"out" => k == 0 || word(k - 1) != b"sold",
+            b"lost" | b"losing" | b"lose" | b"missing" | b"late" | b"delayed" | b"stolen"
+            | b"forgot" | b"forgotten" | b"left" | b"wrong" | b"without" | b"no" | b"none"
+            | b"ran" | b"run" | b"running" | b"confiscated" | b"taken" | b"took" | b"broken"
+            | b"damaged" | b"need" | b"needs" | b"needed" | b"still" | b"waiting" => true,
+            // In luggage, in a troubled message: out of reach ("sent my baggage with my
+            // medication to another city").
+            b"bag" | b"bags" | b"baggage" | b"luggage" | b"suitcase" | b"case" => true,
+            _ => sentiment::negates(t) && word(k + 1) != b"wait",
+        }
+    };
+    let before = (at.saturating_sub(MEDICINE_NEAR)..at)
+        .rev()
+        .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k]))
+        .any(harm);
+    let after = (at + 1..toks.len().min(at + 1 + MEDICINE_NEAR))
+        .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k - 1]))
+        .any(harm);
+    before || after
+}
+
+/// Whether the message tells of a text, an email, a call or a link: the ways phishing
+/// reaches customers, so "scam" in it is fraud, not an insult.
+fn phished(toks: &[text::Tok], lower: &[u8]) -> bool {
+    toks.iter().any(|t| {
+        matches!(
+            t.word(lower),
+            b"text"
+                | b"texts"
+                | b"texted"
+                | b"sms"
+                | b"email"
+                | b"emails"
+                | b"emailed"
+                | b"call"
+                | b"called"
+                | b"caller"
+                | b"link"
+                | b"message"
+                | b"messages"
+                | b"dm"
+                | b"dms"
+                | b"pretending"
+                | b"fake"
+                | b"website"
+                | b"page"
+        )
+    })
+}
+
 /// How many words from a mobility aid the word that harms it may stand: "lost my father's
 /// wheelchair" (two), "wheelchair came back with a bent wheel" (five).
 const AID_NEAR: usize = 5;
@@ -1724,10 +1807,19 @@ fn aid_harmed(toks: &[text::Tok], lower: &[u8], traits: &[usize]) -> Option<(u32
     };
     traits.iter().find_map(|&at| {
         let aid = toks.get(at)?;
-        if !matches!(
-            aid.word(lower),
-            b"wheelchair" | b"wheelchairs" | b"scooter" | b"crutches" | b"stick"
-        ) {
+        // "wheelchair assistance was missing": a service that did not turn up, not the aid.
+        let service = toks.get(at + 1).is_some_and(|n| {
+            matches!(
+                n.word(lower),
+                b"assistance" | b"service" | b"help" | b"access" | b"user" | b"space" | b"ramp"
+            )
+        });
+        if service
+            || !matches!(
+                aid.word(lower),
+                b"wheelchair" | b"wheelchairs" | b"scooter" | b"crutches" | b"stick"
+            )
+        {
             return None;
         }
         let before = (at.saturating_sub(AID_NEAR)..at)

@@ -218,7 +218,8 @@ const AGAIN_NEAR: usize = 5;
 /// words after that, all in one clause: "Never fly American again!", "I'm not flying you
 /// again", "I'll never have to fly @united ever again", "won't be shopping here again". The
 /// phrase table knows only fixed forms ("never fly with you"); the brand's name, a handle
-/// or "ever" comes between.
+/// or "ever" comes between. A vow needs no other trouble told; a pause ("won't fly again
+/// until May") is none.
 pub(crate) fn vowed_never_again(toks: &[Tok], lower: &[u8]) -> Option<(u32, u32)> {
     let buys = |w: &[u8]| {
         matches!(
@@ -258,6 +259,14 @@ pub(crate) fn vowed_never_again(toks: &[Tok], lower: &[u8]) -> Option<(u32, u32)
         }
         let verb = within(at, BUY_NEAR, &buys)?;
         let again = within(verb, AGAIN_NEAR, &|w: &[u8]| w == b"again")?;
-        Some((t.lo, toks[again].hi))
+        // A pause, not a vow: "I won't be travelling again until May", "don't want to use the
+        // app again till you fix the login".
+        let pause = toks.get(again + 1).is_some_and(|n| {
+            matches!(
+                n.word(lower),
+                b"until" | b"till" | b"til" | b"before" | b"unless" | b"when" | b"soon"
+            )
+        });
+        (!pause).then(|| (t.lo, toks[again].hi))
     })
 }

@@ -558,9 +558,22 @@ pub(crate) fn prejudice_against_a_group(
         );
         let prev = g.checked_sub(1).map_or(&b""[..], word);
         let prev2 = g.checked_sub(2).map_or(&b""[..], word);
+        // Someone has the problem: "he has an issue with", "clearly had a problem with".
+        let held = (g.saturating_sub(5)..g.saturating_sub(2))
+            .any(|k| matches!(word(k), b"has" | b"had" | b"have" | b"got"));
+        // The group ends the phrase: not "an issue with ladies changing rooms", "a problem
+        // with pensioners payments".
+        let ends = g + 1 >= toks.len()
+            || sentiment::clause_ends_after(lower, &toks[g])
+            || matches!(
+                word(g + 1),
+                b"and" | b"but" | b"so" | b"or" | b"because" | b"who" | b"he" | b"she" | b"they"
+            );
         let named = class
+            && ends
             && (matches!(prev, b"hates" | b"hated")
-                || (prev == b"with"
+                || (held
+                    && prev == b"with"
                     && matches!(prev2, b"problem" | b"problems" | b"issue" | b"issues")));
         let from = g.saturating_sub(if prev == b"with" { 2 } else { 1 });
         named.then(|| (toks[from].lo, toks[g].hi))

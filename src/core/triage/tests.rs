@@ -4733,3 +4733,94 @@ fn leaving_vowed_with_words_between() {
         assert!(!has(text, Flag::ChurnRisk), "{text}: {:?}", t(text).reasons);
     }
 }
+
+/// Everyday idioms that share words with the newer risk rules: charges, seats, blankets,
+/// loyalty cards, websites, stock, questions about medicines, services for wheelchair users,
+/// noun phrases about groups, pauses and articles are no risk; the real thing still is.
+#[test]
+fn idioms_near_the_newer_risk_rules() {
+    for (text, flag) in [
+        ("@AcmeAir suitcase came back beaten up", Flag::Safety),
+        ("@AcmeAir they shoved me in a middle seat", Flag::Safety),
+        ("@AcmeTel you slapped me with a £50 fee", Flag::Safety),
+        (
+            "@AcmeAir the lovely steward grabbed me a blanket, thank you",
+            Flag::Safety,
+        ),
+        ("@AcmeCafe barista punched my loyalty card", Flag::Safety),
+        ("@AcmeBank your website was attacked?", Flag::Safety),
+        ("@AcmeShop an absolute assault on my wallet", Flag::Safety),
+        (
+            "@AcmeAir can I bring my insulin on my flight tomorrow?",
+            Flag::Safety,
+        ),
+        (
+            "@AcmePharmacy queue was 40 mins just to pick up my meds",
+            Flag::Safety,
+        ),
+        (
+            "@AcmePharmacy sold out of hayfever medicine again",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir wheelchair assistance was missing at arrival",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeStore there's an issue with ladies changing rooms",
+            Flag::Discrimination,
+        ),
+        (
+            "@AcmeBank we had a problem with pensioners payments",
+            Flag::Discrimination,
+        ),
+        (
+            "@AcmeAir hi! I won't be travelling again until May, can I move my booking?",
+            Flag::ChurnRisk,
+        ),
+        (
+            "@AcmeAir is there a passenger bill of rights in Canada?",
+            Flag::LegalThreat,
+        ),
+        ("beware of frauds posing as Acme support", Flag::Safety),
+    ] {
+        assert!(
+            !has(text, flag),
+            "{flag:?}: {text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    for (text, flag) in [
+        (
+            "@AcmeAir a man sexually assaulted me on the flight",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeRail I was attacked on your train last night",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeAir you sent my bag with my medication to another city for 4 days. appalling.",
+            Flag::Safety,
+        ),
+        (
+            "@AcmeBank is this text real? says my card is blocked. #scam",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeBank got a text saying my account is locked, total scam",
+            Flag::FraudSecurity,
+        ),
+        (
+            "beware of frauds posing as Acme support",
+            Flag::FraudSecurity,
+        ),
+        (
+            "@AcmeTV I complained via @BBCWatchdog about the bill and still no reply",
+            Flag::Press,
+        ),
+        ("@AcmeAir I will not fly with you again", Flag::ChurnRisk),
+    ] {
+        assert!(has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
+    }
+}

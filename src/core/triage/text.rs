@@ -206,9 +206,10 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
             if leading {
                 st.lead_handles += 1;
             }
-            // "... via @usatoday", "(h/t @BBCNews)": the share button's credit for an article
-            // passed on, not the press called in.
-            if st.press_handle.is_none() && !credits(&s.lower[..start]) {
+            // "<link> via @usatoday", "<link> (h/t @BBCNews)": the share button's credit for an
+            // article passed on, not the press called in. Without a link before it, "via" is
+            // how the author got in touch ("complained via @BBCWatchdog").
+            if st.press_handle.is_none() {
                 // "@BBCNews," or "@BBCNews's": the handle is the run of word characters.
                 let from = start + at + 1;
                 let name = &s.lower[from..i];
@@ -216,7 +217,8 @@ pub(crate) fn tokenize(text: &str, s: &mut Scratch) -> Stats {
                     .iter()
                     .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
                     .unwrap_or(name.len());
-                if cues::is_press_handle(&name[..len]) {
+                let shared = st.urls > 0 && credits(&s.lower[..start]);
+                if cues::is_press_handle(&name[..len]) && !shared {
                     st.press_handle = Some(((start + at) as u32, (from + len) as u32));
                 }
             }
