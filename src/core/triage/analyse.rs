@@ -1249,7 +1249,7 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
         let two = s.lower.get(t.lo as usize..t.lo as usize + 2) == Some(b"in".as_slice());
         if two & (t.hi - t.lo == 2) && a.flag_hits[6].is_none() {
             if let (Some(n), Some(u)) = (s.toks.get(i + 1), s.toks.get(i + 2)) {
-                // "in about 2 hours", "in around twenty minutes".
+                // "in about 2 hours", "in around 20 minutes".
                 let (n, u) = match n.word(&s.lower) {
                     b"about" | b"around" | b"roughly" | b"under" | b"approx" => {
                         match (s.toks.get(i + 2), s.toks.get(i + 3)) {

@@ -418,7 +418,6 @@ const PHRASES: &[(&str, Cue)] = &[
     // first, whoever is to blame.
     ("assault*", Risk(Safety)),
     ("assault course", Ignore),
-    ("an assault on", Ignore),
     ("account was attacked", Risk(FraudSecurity)),
     ("assault rifle*", Topic),
     ("sexually assaulted", Risk(Safety)),
@@ -446,6 +445,7 @@ const PHRASES: &[(&str, Cue)] = &[
     ("assault on my eyes", Ignore),
     ("assault on my senses", Ignore),
     ("assault on my taste", Ignore),
+    ("assault on the senses", Ignore),
     ("sexual assault", Risk(Safety)),
     ("slapped me", Risk(Safety)),
     ("spat at me", Risk(Safety)),

@@ -4796,6 +4796,10 @@ fn idioms_near_the_newer_risk_rules() {
             Flag::Safety,
         ),
         (
+            "@AcmeAir there was an assault on a passenger and your crew did nothing",
+            Flag::Safety,
+        ),
+        (
             "@AcmeRail I was attacked on your train last night",
             Flag::Safety,
         ),
