@@ -4673,8 +4673,9 @@ fn violence_regulators_and_the_media() {
 }
 
 /// Prejudice named outright against a class of people is discrimination; a customer's quarrel
-/// with the brand's staff ("your lot") is not. "Time is of the essence" is a deadline, and
-/// "great system you got there" sarcasm.
+/// with the brand's staff ("your lot") is not. "Time is of the essence" is a deadline,
+/// "great system you got there" sarcasm, and a question asked with an edge ("any working
+/// planes?") a complaint.
 #[test]
 fn prejudice_named_outright_and_time_of_the_essence() {
     for (text, flag) in [
