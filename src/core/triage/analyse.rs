@@ -1250,13 +1250,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
         if two & (t.hi - t.lo == 2) && a.flag_hits[6].is_none() {
             if let (Some(n), Some(u)) = (s.toks.get(i + 1), s.toks.get(i + 2)) {
                 // "in about 2 hours", "in around 20 minutes".
-                let (n, u) = match n.word(&s.lower) {
-                    b"about" | b"around" | b"roughly" | b"under" | b"approx" => {
-                        match (s.toks.get(i + 2), s.toks.get(i + 3)) {
-                            (Some(n), Some(u)) => (n, u),
-                            _ => (n, u),
-                        }
-                    }
+                let about = matches!(
+                    n.word(&s.lower),
+                    b"about" | b"around" | b"roughly" | b"under" | b"approx"
+                );
+                let (n, u) = match (about, s.toks.get(i + 2), s.toks.get(i + 3)) {
+                    (true, Some(n2), Some(u2)) => (n2, u2),
                     _ => (n, u),
                 };
                 let num = n.word(&s.lower);
@@ -1739,14 +1738,9 @@ fn medicine_harmed(toks: &[text::Tok], lower: &[u8], at: usize) -> bool {
             _ => sentiment::negates(t) && word(k + 1) != b"wait",
         }
     };
-    let before = (at.saturating_sub(MEDICINE_NEAR)..at)
-        .rev()
-        .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k]))
-        .any(harm);
-    let after = (at + 1..toks.len().min(at + 1 + MEDICINE_NEAR))
-        .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k - 1]))
-        .any(harm);
-    before || after
+    sentiment::before_in_clause(toks, lower, at, MEDICINE_NEAR)
+        .chain(sentiment::after_in_clause(toks, lower, at, MEDICINE_NEAR))
+        .any(harm)
 }
 
 /// Whether the message tells of a text, an email, a call or a link: the ways phishing
@@ -1822,18 +1816,14 @@ fn aid_harmed(toks: &[text::Tok], lower: &[u8], traits: &[usize]) -> Option<(u32
         {
             return None;
         }
-        let before = (at.saturating_sub(AID_NEAR)..at)
-            .rev()
-            .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k]))
-            .find(|&k| harm(toks[k].word(lower)) && !negated_before(toks, lower, k));
-        let after = (at + 1..toks.len().min(at + 1 + AID_NEAR))
-            .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k - 1]))
-            .find(|&k| harm(toks[k].word(lower)) && !negated_before(toks, lower, k));
-        match (before, after) {
-            (Some(k), _) => Some((toks[k].lo, aid.hi)),
-            (None, Some(k)) => Some((toks[at].lo, toks[k].hi)),
-            (None, None) => None,
-        }
+        let k = sentiment::before_in_clause(toks, lower, at, AID_NEAR)
+            .chain(sentiment::after_in_clause(toks, lower, at, AID_NEAR))
+            .find(|&k| harm(toks[k].word(lower)) && !negated_before(toks, lower, k))?;
+        Some(if k < at {
+            (toks[k].lo, aid.hi)
+        } else {
+            (aid.lo, toks[k].hi)
+        })
     })
 }
 

@@ -247,9 +247,7 @@ pub(crate) fn vowed_never_again(toks: &[Tok], lower: &[u8]) -> Option<(u32, u32)
         )
     };
     let within = |from: usize, n: usize, want: &dyn Fn(&[u8]) -> bool| {
-        (from + 1..toks.len().min(from + 1 + n))
-            .take_while(|&k| !sentiment::clause_ends_after(lower, &toks[k - 1]))
-            .find(|&k| want(toks[k].word(lower)))
+        sentiment::after_in_clause(toks, lower, from, n).find(|&k| want(toks[k].word(lower)))
     };
     toks.iter().enumerate().find_map(|(at, t)| {
         // Not "can't wait to travel with you again".

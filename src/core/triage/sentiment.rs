@@ -103,6 +103,30 @@ pub(crate) fn clause_ends_after(lower: &[u8], a: &Tok) -> bool {
         && !run.windows(2).any(|w| w == b"..")
 }
 
+/// Token indices at most `n` words before token `at`, nearest first, while the clause lasts:
+/// the window the rules that read around a word ("lost my father's wheelchair") look in.
+pub(crate) fn before_in_clause<'a>(
+    toks: &'a [Tok],
+    lower: &'a [u8],
+    at: usize,
+    n: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    (at.saturating_sub(n)..at.min(toks.len()))
+        .rev()
+        .take_while(move |&k| !clause_ends_after(lower, &toks[k]))
+}
+
+/// Token indices at most `n` words after token `at`, nearest first, while the clause lasts.
+pub(crate) fn after_in_clause<'a>(
+    toks: &'a [Tok],
+    lower: &'a [u8],
+    at: usize,
+    n: usize,
+) -> impl Iterator<Item = usize> + 'a {
+    (at + 1..toks.len().min(at + 1 + n))
+        .take_while(move |&k| !clause_ends_after(lower, &toks[k - 1]))
+}
+
 /// Whether a sentence ends right after token `a`: the punctuation that follows it has a `.`,
 /// `!` or `?` (an ellipsis counts).
 pub(crate) fn sentence_ends_after(lower: &[u8], a: &Tok) -> bool {
