@@ -8,6 +8,7 @@
 use super::churn;
 use super::cues::{self, Cue};
 use super::discrimination::{self, possessive_pronoun};
+use super::journey;
 use super::lexicon::{
     ACTION, BUT, COUNTED_SHIFT, DURATION, EVENT, FIRST_PERSON, FRUSTRATION, LANE_BITS, MONEY, NO,
     OPENER, PLEASE, QWORD, ROLE_LANES, SECOND_PERSON, SERVICE_NOUN, TIME,
@@ -896,6 +897,10 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
     let mut diary = Few::<_, 6>::new((When::Event, 0usize));
     // Medicines, by span and token: a safety risk once the message is known to be troubled.
     let mut medicines = Few::<_, 2>::new(((0u32, 0u32), 0usize));
+    // Cancellations, by token, and a traveller stuck somewhere, by span: a journey that
+    // cannot go on (see `journey.rs`).
+    let mut cancelled = Few::<_, 2>::new(0usize);
+    let mut stuck = None;
     let toks = &s.toks;
     let lower = &s.lower;
     let mut commit = |a: &mut Analysis, cue: Cue, span: (u32, u32)| {
@@ -960,6 +965,17 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             Cue::Fiction => {
                 fiction.push(h.at);
             }
+            Cue::Stuck => {
+                let last = last_token(toks, h.at, h.end);
+                if let Some(held) =
+                    journey::stuck_somewhere(toks, lower, text.as_bytes(), h.at, last)
+                {
+                    chasing += 1;
+                    a.complaint_cue = a.complaint_cue.or(Some(held));
+                    soured.push(held);
+                    stuck = stuck.or(Some(held));
+                }
+            }
             Cue::Medicine => {
                 medicines.push(((h.start, h.end), h.at));
                 diary.push((When::Event, h.at));
@@ -994,8 +1010,12 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
                 soured.push((h.start, h.end));
                 // "cancelled the DD this morning": a failure word that is also an end.
                 let word = toks[h.at].word(lower);
+                // Alone, it may also stop a journey ("flight cancelled", see `journey.rs`).
                 if matches!(word, b"cancelled" | b"canceled") {
                     moves.push(h.at);
+                    if h.end == toks[h.at].hi {
+                        cancelled.push(h.at);
+                    }
                 }
             }
             Cue::Move if negated_before(toks, lower, h.at) => {}
@@ -1475,6 +1495,20 @@ pub(crate) fn analyse(text: &str, s: &mut Scratch, replying: bool, names: &[u128
             } else {
                 deadline_if_complaint = Some(span);
             }
+        }
+    }
+    // A journey that cannot go on: a traveller stuck in Denver, a flight cancelled today. Not
+    // in thanks ("your crew were amazing today after our flight was cancelled, thank you!")
+    // unless sarcastic.
+    let thanks = a.praise > 0 && a.sarcasm.is_none();
+    if a.flag_hits[6].is_none() && !thanks {
+        a.flag_hits[6] = stuck.or_else(|| {
+            (troubled && !cancelled.is_empty())
+                .then(|| journey::cancelled_now(&s.toks, &s.lower, cancelled.as_slice()))
+                .flatten()
+        });
+        if a.flag_hits[6].is_some() {
+            risk += 1;
         }
     }
     let qword_first = s.toks.first().is_some_and(|t| t.role & QWORD != 0);

@@ -127,6 +127,10 @@ pub(crate) enum Cue {
     /// or thanks for it ("can I take medication in my hand luggage?"); and, like
     /// [`Cue::Upcoming`], an event for the diary ("my meds ... tomorrow").
     Medicine,
+    /// "stuck in", "stuck at": a traveller stranded when a place of transit or a place's name
+    /// follows ("stuck in Den", "stuck at the airport"), see `journey.rs`. Waiting, like
+    /// [`Cue::Chasing`], and time-critical.
+    Stuck,
     /// Harmless look-alike of a risk phrase.
     Ignore,
 }
@@ -2195,6 +2199,46 @@ const PHRASES: &[(&str, Cue)] = &[
     ("missed my flight", Risk(TimeCritical)),
     ("miss my flight", Risk(TimeCritical)),
     ("stranded", Risk(TimeCritical)),
+    // a journey that cannot go on (see `journey.rs` for the forms that vary): the connection
+    // missed, another flight needed, a night in the airport or a hotel tonight
+    ("missed my connection", Risk(TimeCritical)),
+    ("missed our connection", Risk(TimeCritical)),
+    ("missed the connection", Risk(TimeCritical)),
+    ("missed connection", Risk(TimeCritical)),
+    ("missed my connecting", Risk(TimeCritical)),
+    ("missed our connecting", Risk(TimeCritical)),
+    ("miss my connection", Risk(TimeCritical)),
+    ("miss our connection", Risk(TimeCritical)),
+    ("miss the connection", Risk(TimeCritical)),
+    ("miss connection", Risk(TimeCritical)),
+    ("miss my connecting", Risk(TimeCritical)),
+    ("missing my connection", Risk(TimeCritical)),
+    ("missing our connection", Risk(TimeCritical)),
+    ("missing my connecting", Risk(TimeCritical)),
+    ("didn't make my connection", Risk(TimeCritical)),
+    ("didn't make connection", Risk(TimeCritical)),
+    ("did not make my connection", Risk(TimeCritical)),
+    ("did not make connection", Risk(TimeCritical)),
+    ("won't make my connection", Risk(TimeCritical)),
+    ("stuck in", Stuck),
+    ("stuck at", Stuck),
+    ("get me on another", Risk(TimeCritical)),
+    ("get me on a flight", Risk(TimeCritical)),
+    ("get me on the next", Risk(TimeCritical)),
+    ("get me on an earlier", Risk(TimeCritical)),
+    ("get us on another", Risk(TimeCritical)),
+    ("get us on a flight", Risk(TimeCritical)),
+    ("get us on the next", Risk(TimeCritical)),
+    ("night at the airport", Risk(TimeCritical)),
+    ("night in the airport", Risk(TimeCritical)),
+    ("sleeping at the airport", Risk(TimeCritical)),
+    ("sleeping in the airport", Risk(TimeCritical)),
+    ("sleep at the airport", Risk(TimeCritical)),
+    ("sleep in the airport", Risk(TimeCritical)),
+    ("hotel tonight", Risk(TimeCritical)),
+    ("hotel for tonight", Risk(TimeCritical)),
+    ("hotel voucher*", Risk(TimeCritical)),
+    ("lodging voucher*", Risk(TimeCritical)),
     ("my flight leaves", Risk(TimeCritical)),
     ("my flight boards", Risk(TimeCritical)),
     ("my flight departs", Risk(TimeCritical)),

@@ -8,6 +8,7 @@ mod analyse;
 mod churn;
 mod cues;
 mod discrimination;
+mod journey;
 mod lexicon;
 mod press;
 mod reach;

@@ -4829,3 +4829,46 @@ fn idioms_near_the_newer_risk_rules() {
         assert!(has(text, flag), "{flag:?}: {text} -> {:?}", t(text).reasons);
     }
 }
+
+/// A journey that cannot go on is time-critical (`journey.rs`): a flight or train cancelled
+/// told as today's news, a traveller stuck at an airport or in a named place, the connection
+/// missed, another flight or a hotel needed tonight. Not the same words in a grievance told
+/// afterwards, a habit, a refund claim or thanks; not a delay alone or waiting on board; not
+/// "stuck in" a loop.
+#[test]
+fn a_journey_that_cannot_go_on_is_time_critical() {
+    for text in [
+        "@AcmeAir my flight to Denver was cancelled and nobody at the desk can help",
+        "@AcmeRail train cancelled, no replacement bus, no staff, what now?",
+        "@AcmeAir stuck in Frankfurt, nobody will tell us anything",
+        "@AcmeAir stuck at the airport with no information at all",
+        "@AcmeAir we missed our connection because the first leg was late",
+        "@AcmeAir need a hotel for tonight and your desk has closed",
+        "@AcmeAir can you get me on another flight? the one I was on is gone",
+    ] {
+        assert!(
+            has(text, Flag::TimeCritical),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+    for text in [
+        "@AcmeAir my flight last week was cancelled and there's still no compensation",
+        "@AcmeRail your trains are always cancelled, it's a joke",
+        "@AcmeRail my trains keep getting cancelled, sort it out",
+        "@AcmeAir I had to cancel my flight and you kept the fee, disgraceful",
+        "@AcmeAir I cancelled my flight weeks ago and the fee is still on my card",
+        "@AcmeAir why does it take 6 weeks to refund a flight you cancelled?",
+        "@AcmeAir your crew were amazing today after our flight was cancelled, thank you!",
+        "@AcmeAir 3 hour delay on the tarmac, no updates, awful",
+        "@AcmeShop my order was cancelled without telling me, so annoying",
+        "@AcmeBank the app is stuck in a loop on the login page",
+        "@AcmeBank my transfer has been stuck at 50% all day",
+    ] {
+        assert!(
+            !has(text, Flag::TimeCritical),
+            "{text} -> {:?}",
+            t(text).reasons
+        );
+    }
+}
