@@ -61,7 +61,8 @@ fn told_as_grievance(toks: &[Tok], lower: &[u8]) -> bool {
 
 /// Where a cancellation (token indices in `cancelled`) of a journey is told as today's news:
 /// a travel word within [`TRAVEL_NEAR`] words of it in the same sentence, not cancelled by
-/// the author ("I cancelled my flight"), and nothing that makes it a grievance ([`told_as_grievance`]). Returns the span from one to the other.
+/// the author ("I cancelled my flight"), and nothing that makes it a grievance
+/// ([`told_as_grievance`]). Returns the span from one to the other.
 pub(crate) fn cancelled_now(toks: &[Tok], lower: &[u8], cancelled: &[usize]) -> Option<(u32, u32)> {
     // "I cancelled", "had to cancel": the author's own decision, not a journey stopped.
     let own = |c: usize| c > 0 && matches!(toks[c - 1].word(lower), b"i" | b"we" | b"to");
